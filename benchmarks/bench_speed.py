@@ -1,0 +1,88 @@
+"""Extraction speed on one core: text dumps, HTML pages and JSON lines from the ANT corpus.
+
+    python benchmarks/bench_speed.py [--articles N]
+
+Writes N real ANT articles (default 2000) as text dumps and as HTML pages (a
+news-site template with navigation, share bar, related links and footer around
+the article) into a temporary folder, then times ``marsad.extract`` over each
+folder and over the JSON lines themselves, in this one process (one core).
+Prints articles/s per format and the peak resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import html
+import json
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import ant_rows  # noqa: E402
+from marsad import extract  # noqa: E402
+
+PAGE = """<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
+<title>{title} | الموقع</title><meta name="description" content="{abstract}"></head><body>
+<nav><a href="/">الرئيسية</a> <a href="/news">أخبار</a> <a href="/sport">رياضة</a></nav>
+<article><h1>{title}</h1><div class="author">{author}</div>{paragraphs}</article>
+<aside><h3>اقرأ أيضا</h3><ul>{related}</ul></aside>
+<div class="share">شارك فيسبوك تويتر</div><footer>جميع الحقوق محفوظة</footer></body></html>"""
+
+
+def as_text(row: dict[str, Any]) -> str:
+    return f"{row['title']}\n\n{row.get('abstract') or ''}\n\n{row['text']}\n\nشارك\nاقرأ أيضا\n"
+
+
+def as_html(row: dict[str, Any], related: list[str]) -> str:
+    paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in row["text"].split("\n") if p.strip())
+    links = "".join(f'<li><a href="/x">{html.escape(t)}</a></li>' for t in related)
+    return PAGE.format(
+        title=html.escape(row["title"]),
+        abstract=html.escape(row.get("abstract") or ""),
+        author=html.escape(row.get("author") or ""),
+        paragraphs=paragraphs,
+        related=links,
+    )
+
+
+def timed(label: str, *sources: Path) -> None:
+    start = time.perf_counter()
+    batch = extract(*sources)
+    seconds = time.perf_counter() - start
+    n = len(batch.articles)
+    print(f"{label:<6} {n:>6} articles  {seconds:7.2f} s  {n / seconds:8.1f} articles/s"
+          f"  ({len(batch.rejections)} rejected)")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=2000)
+    args = parser.parse_args()
+    rows = [r for r in ant_rows(limit=args.articles * 2) if r.get("title") and r.get("text")]
+    rows = rows[: args.articles]
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        (folder / "text").mkdir()
+        (folder / "html").mkdir()
+        for i, row in enumerate(rows):
+            (folder / "text" / f"{i:06}.txt").write_text(as_text(row), "utf-8")
+            related = [r["title"] for r in rows[i + 1 : i + 4]]
+            (folder / "html" / f"{i:06}.html").write_text(as_html(row, related), "utf-8")
+        with gzip.open(folder / "rows.jsonl.gz", "wt", encoding="utf-8") as fh:
+            fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+        timed("text", folder / "text")
+        timed("html", folder / "html")
+        timed("jsonl", folder / "rows.jsonl.gz")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak memory (max RSS) {peak:.0f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""What a reader hands to the pipeline: one document, decoded, not yet understood."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+__all__ = ["Document", "DocumentKind"]
+
+#: ``text``: a plain-text dump (title, lead, paragraphs, furniture, all as lines);
+#: ``html``: a whole web page; ``fields``: title/lead/body already separated
+#: (JSON lines, feed entries), the body being plain text or, when
+#: ``body_is_html``, an HTML fragment.
+DocumentKind = Literal["text", "html", "fields"]
+
+
+@dataclass(slots=True)
+class Document:
+    """A decoded input document and what its container said about it."""
+
+    origin: str  # where exactly, for messages: a path, path:line, path#record
+    kind: DocumentKind
+    content: str
+    url: str | None = None
+    title: str | None = None
+    lead: str | None = None
+    published: str | None = None
+    author: str | None = None
+    encoding: str | None = None
+    body_is_html: bool = False
+    source: str = ""  # the site or file it came from (defaults to origin)
+
+    def __post_init__(self) -> None:
+        if not self.source:
+            self.source = self.origin

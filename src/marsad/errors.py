@@ -1,0 +1,84 @@
+"""Marsad's exceptions: one rooted hierarchy, each carrying what it concerns.
+
+::
+
+    MarsadError                      anything Marsad raises on purpose
+    ├── InputError                   a document or file that cannot become an article (has .source)
+    │   ├── EmptyInputError          nothing in it (0 bytes, whitespace, no text after extraction)
+    │   ├── BinaryInputError         not text: an image, an archive, an executable
+    │   ├── EncodingError            bytes that no Arabic-capable encoding decodes
+    │   ├── TooLargeError            over the configured size limit
+    │   └── MalformedInputError      a broken container: WARC record, feed XML, JSON line, HTML
+    ├── PipelineError                a pipeline that cannot be built (unknown stage, unmet requirement)
+    ├── StageError                   a stage that broke its contract on an article (has .stage)
+    └── RecordError                  JSON that is not an article record
+
+In a batch, an :class:`InputError` becomes a :class:`~marsad.sources.Rejection`
+and the batch goes on; a stage failure becomes an entry in ``Article.errors``.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "BinaryInputError",
+    "EmptyInputError",
+    "EncodingError",
+    "InputError",
+    "MalformedInputError",
+    "MarsadError",
+    "PipelineError",
+    "RecordError",
+    "StageError",
+    "TooLargeError",
+]
+
+
+class MarsadError(Exception):
+    """Root of every error Marsad raises on purpose."""
+
+
+class InputError(MarsadError):
+    """A source that cannot become an article. ``source`` names it (path, URL, path#record)."""
+
+    reason = "bad input"
+
+    def __init__(self, source: str, message: str) -> None:
+        self.source = source
+        self.message = message
+        super().__init__(f"{source}: {message}")
+
+
+class EmptyInputError(InputError):
+    reason = "empty"
+
+
+class BinaryInputError(InputError):
+    reason = "binary"
+
+
+class EncodingError(InputError):
+    reason = "encoding"
+
+
+class TooLargeError(InputError):
+    reason = "too large"
+
+
+class MalformedInputError(InputError):
+    reason = "malformed"
+
+
+class PipelineError(MarsadError):
+    """A pipeline that cannot be built as asked."""
+
+
+class StageError(MarsadError):
+    """A stage that broke its contract (e.g. returned something other than an Article)."""
+
+    def __init__(self, stage: str, message: str) -> None:
+        self.stage = stage
+        super().__init__(f"stage {stage!r}: {message}")
+
+
+class RecordError(MarsadError):
+    """JSON that does not follow the article record contract."""

@@ -1,0 +1,166 @@
+"""Page furniture: telling the lines of an article from the page around it.
+
+Share buttons, «اقرأ أيضا» blocks of related headlines, bylines such as
+«الرياض - واس», photo captions, agency credits and comment-policy notices are
+recognised by phrases and line features kept in ``data/furniture.toml``; this
+module only reads those rules and applies them. Detection is line by line, with
+one piece of context: a related-links marker makes the headline-like lines
+right after it furniture too, and so are runs of headline-like lines at the end
+of the text or in the middle of it.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import MarsadError
+from .text import normalize, split_proclitics
+
+__all__ = ["FurnitureRules", "classify_lines", "split_furniture"]
+
+_TRIM = (
+    "\u2022\u00b7*\u25aa\u25a0\u25cf\u25ba\u2013\u2014-|:.\u00ab\u00bb\"'()[] \t\u200f\u200e\ufeff"
+)
+
+
+def trim(line: str) -> str:
+    """A line's text for matching: bullets and punctuation off both ends, normalized."""
+    return normalize(line.strip().strip(_TRIM))
+
+
+@dataclass(frozen=True, slots=True)
+class FurnitureRules:
+    """The compiled furniture rules (see ``data/furniture.toml`` for their meaning)."""
+
+    exact: frozenset[str]
+    related_markers: tuple[str, ...]
+    prefixes: tuple[str, ...]
+    notice_words: tuple[str, ...]
+    notice_min_hits: int
+    patterns: tuple[re.Pattern[str], ...]
+    headline_min_words: int
+    headline_max_words: int
+    sentence_endings: tuple[str, ...]
+    continuation_prefixes: frozenset[str]
+
+    @classmethod
+    def load(cls, path: str | Path | None = None) -> FurnitureRules:
+        """Rules from a TOML file; the packaged ones by default."""
+        try:
+            if path is None:
+                raw = resources.files("marsad").joinpath("data/furniture.toml").read_text("utf-8")
+            else:
+                raw = Path(path).read_text(encoding="utf-8")
+            return cls.from_mapping(tomllib.loads(raw))
+        except (OSError, tomllib.TOMLDecodeError, KeyError, re.error) as exc:
+            raise MarsadError(f"furniture rules {path or '(packaged)'}: {exc}") from exc
+
+    @classmethod
+    def from_mapping(cls, data: dict[str, Any]) -> FurnitureRules:
+        agencies = "|".join(re.escape(a) for a in sorted(data["agencies"], key=len, reverse=True))
+        return cls(
+            exact=frozenset(trim(p) for p in data["exact"]),
+            related_markers=tuple(trim(p) for p in data["related_markers"]),
+            prefixes=tuple(trim(p) for p in data["prefixes"]),
+            notice_words=tuple(normalize(w) for w in data["notice_words"]),
+            notice_min_hits=int(data["notice_min_hits"]),
+            patterns=tuple(
+                re.compile(p.replace("{agencies}", agencies), re.IGNORECASE)
+                for p in data["patterns"]
+            ),
+            headline_min_words=int(data["headline_min_words"]),
+            headline_max_words=int(data["headline_max_words"]),
+            sentence_endings=tuple(data["sentence_endings"]),
+            continuation_prefixes=frozenset(data["continuation_openings"]),
+        )
+
+    def line_reason(self, line: str) -> str | None:
+        """Why this line, on its own, is furniture (None when it may be text)."""
+        key = trim(line)
+        if not key:
+            return "empty"
+        if key.startswith(self.related_markers):
+            return "related"
+        if key in self.exact:
+            return "widget"
+        if key.startswith(self.prefixes):
+            return "credit"
+        stripped = line.strip()
+        if any(p.fullmatch(stripped) for p in self.patterns):
+            return "byline"
+        hits = sum(1 for w in self.notice_words if w in key)
+        return "notice" if hits >= self.notice_min_hits else None
+
+    def is_headline_like(self, line: str) -> bool:
+        """Short, unpunctuated, not opening with و/ف: reads like a link to another story."""
+        stripped = line.strip()
+        words = stripped.split()
+        if not self.headline_min_words <= len(words) <= self.headline_max_words:
+            return False
+        if stripped.endswith(self.sentence_endings):
+            return False
+        prefix, _ = split_proclitics(words[0])
+        return not (prefix and prefix[0] in self.continuation_prefixes)
+
+
+_DEFAULT: FurnitureRules | None = None
+
+
+def default_rules() -> FurnitureRules:
+    global _DEFAULT
+    if _DEFAULT is None:
+        _DEFAULT = FurnitureRules.load()
+    return _DEFAULT
+
+
+def classify_lines(lines: Sequence[str], rules: FurnitureRules | None = None) -> list[str | None]:
+    """For each line, why it is furniture, or None when it is article text."""
+    rules = rules or default_rules()
+    reasons = [rules.line_reason(line) for line in lines]
+    headline = [rules.is_headline_like(line) for line in lines]
+    _extend_related_blocks(reasons, headline)
+    _mark_headline_runs(reasons, headline)
+    return reasons
+
+
+def _extend_related_blocks(reasons: list[str | None], headline: list[bool]) -> None:
+    """Headline-like lines right after a related-links marker are related links."""
+    inside = False
+    for i, reason in enumerate(reasons):
+        if reason == "related":
+            inside = True
+        elif reason is None and inside and headline[i]:
+            reasons[i] = "related"
+        elif reason is None:
+            inside = False
+
+
+def _mark_headline_runs(reasons: list[str | None], headline: list[bool]) -> None:
+    """Two or more headline-like lines in a row are a list of links to other stories."""
+    i = 0
+    while i < len(reasons):
+        j = i
+        while j < len(reasons) and reasons[j] is None and headline[j]:
+            j += 1
+        if j - i >= 2:
+            for k in range(i, j):
+                reasons[k] = "related"
+        i = max(j, i + 1)
+
+
+def split_furniture(
+    paragraphs: Sequence[str], rules: FurnitureRules | None = None
+) -> tuple[list[str], list[str]]:
+    """Split paragraphs into (text, furniture), each keeping its order."""
+    reasons = classify_lines(paragraphs, rules)
+    kept = [p for p, r in zip(paragraphs, reasons, strict=True) if r is None]
+    removed = [
+        p.strip() for p, r in zip(paragraphs, reasons, strict=True) if r not in (None, "empty")
+    ]
+    return kept, removed

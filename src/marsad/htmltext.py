@@ -1,0 +1,106 @@
+"""HTML to article text: trafilatura for whole pages, lxml for fragments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import trafilatura
+from lxml import etree
+from lxml import html as lxml_html
+
+from .errors import EmptyInputError, MalformedInputError
+from .timestamps import to_iso
+
+__all__ = ["PageText", "extract_page", "fragment_to_text"]
+
+#: Elements that end a line of text when converting a fragment.
+BLOCK_TAGS = frozenset(
+    [
+        "p",
+        "div",
+        "br",
+        "li",
+        "ul",
+        "ol",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "blockquote",
+        "section",
+        "article",
+        "tr",
+        "table",
+        "figure",
+        "figcaption",
+    ]
+)
+#: Elements whose text is never article text.
+SKIP_TAGS = frozenset(["script", "style", "noscript", "iframe", "svg", "form", "button", "nav"])
+
+
+@dataclass(slots=True)
+class PageText:
+    title: str = ""
+    lead: str | None = None  # the page's description; may repeat the body's opening
+    paragraphs: list[str] = field(default_factory=list)
+    published: str | None = None
+    author: str | None = None
+    url: str | None = None
+
+
+def extract_page(html: str, source: str, url: str | None = None) -> PageText:
+    """Title, lead, paragraphs, date and author of a whole page."""
+    try:
+        tree = lxml_html.document_fromstring(html)
+    except (etree.ParserError, ValueError) as exc:
+        raise MalformedInputError(source, f"not parseable as HTML: {exc}") from exc
+    result = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        date_extraction_params={"extensive_search": True, "original_date": True},
+    )
+    doc: dict[str, Any] = result.as_dict() if result is not None else {}
+    paragraphs = [p.strip() for p in (doc.get("text") or "").split("\n") if p.strip()]
+    if not paragraphs:
+        raise EmptyInputError(source, "no article text found in the HTML page")
+    return PageText(
+        title=(doc.get("title") or "").strip(),
+        lead=(doc.get("description") or "").strip() or None,
+        paragraphs=paragraphs,
+        published=to_iso(doc.get("date")),
+        author=(doc.get("author") or None),
+        url=url or doc.get("url"),
+    )
+
+
+def fragment_to_text(fragment: str) -> list[str]:
+    """Paragraphs of an HTML fragment (a feed entry's content)."""
+    try:
+        root = lxml_html.fragment_fromstring(fragment, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return [line.strip() for line in fragment.splitlines() if line.strip()]
+    parts: list[str] = []
+    _walk(root, parts)
+    return [p.strip() for p in "".join(parts).split("\n") if p.strip()]
+
+
+def _walk(element: Any, parts: list[str]) -> None:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in SKIP_TAGS:
+        parts.append(element.tail or "")
+        return
+    if tag in BLOCK_TAGS:
+        parts.append("\n")
+    parts.append(element.text or "")
+    for child in element:
+        _walk(child, parts)
+    if tag in BLOCK_TAGS:
+        parts.append("\n")
+    parts.append(element.tail or "")

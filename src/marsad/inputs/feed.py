@@ -1,0 +1,61 @@
+"""RSS and Atom feed files, parsed with feedparser.
+
+Each entry becomes a document with its title, summary (as lead), content (as
+HTML body; the summary when there is no content), link, date and author.
+feedparser recovers what it can from broken XML; the entries it recovers are
+kept, and the breakage is reported as a rejection of the feed naming the error.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import feedparser
+
+from ..document import Document
+from ..errors import EmptyInputError, InputError, MalformedInputError
+from ..htmltext import fragment_to_text
+
+__all__ = ["read_feed"]
+
+
+def read_feed(path: Path, data: bytes) -> Iterator[Document | InputError]:
+    """The entries of the feed in ``data`` (read from ``path``)."""
+    parsed = feedparser.parse(data)
+    entries: list[Any] = list(parsed.get("entries", []))
+    if parsed.get("bozo"):
+        problem = parsed.get("bozo_exception")
+        yield MalformedInputError(
+            str(path), f"broken feed XML ({problem}); {len(entries)} entries recovered"
+        )
+    if not entries and not parsed.get("bozo"):
+        yield EmptyInputError(str(path), "a feed with no entries")
+    site = str(parsed.get("feed", {}).get("link") or path)
+    for i, entry in enumerate(entries):
+        yield _document(entry, f"{path}#entry{i + 1}", site)
+
+
+def _document(entry: Any, origin: str, site: str) -> Document | InputError:
+    content = entry.get("content") or []
+    body = content[0].get("value", "") if content else ""
+    summary = entry.get("summary") or ""
+    if not body:
+        body, summary = summary, ""
+    title = entry.get("title") or ""
+    if not body.strip() and not title.strip():
+        return EmptyInputError(origin, "a feed entry with neither title nor text")
+    lead = " ".join(fragment_to_text(summary)) if summary else None
+    return Document(
+        origin=origin,
+        kind="fields",
+        content=body,
+        body_is_html=True,
+        url=entry.get("link"),
+        title=" ".join(fragment_to_text(title)) if "<" in title else title,
+        lead=lead,
+        published=entry.get("published") or entry.get("updated"),
+        author=entry.get("author"),
+        source=site,
+    )

@@ -1,0 +1,113 @@
+"""Walking sources: files and folders to documents or rejections."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..document import Document
+from ..errors import EmptyInputError, InputError, MalformedInputError, TooLargeError
+from .decode import decode_bytes
+from .detect import check_size, read_head, sniff_format
+from .feed import read_feed
+from .jsonl import JsonFields, read_jsonl
+from .warc import read_warc
+
+__all__ = ["DEFAULT_MAX_BYTES", "ReadOptions", "Rejection", "read_path", "read_sources"]
+
+#: Largest single document (a page, a text dump, a feed, one JSON line, one WARC payload).
+DEFAULT_MAX_BYTES = 32 * 2**20
+
+
+@dataclass(frozen=True, slots=True)
+class ReadOptions:
+    max_bytes: int = DEFAULT_MAX_BYTES
+    json_fields: JsonFields = field(default_factory=JsonFields)
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    """Something that did not become an article, and why."""
+
+    source: str
+    reason: str
+    message: str
+
+    @classmethod
+    def of(cls, error: InputError) -> Rejection:
+        return cls(error.source, error.reason, error.message)
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.message}"
+
+
+def read_sources(
+    sources: Iterable[str | os.PathLike[str]], options: ReadOptions | None = None
+) -> Iterator[Document | Rejection]:
+    """Documents from every file, folder (recursively, in name order) or glob result given."""
+    options = options or ReadOptions()
+    for source in sources:
+        path = Path(source)
+        if path.is_dir():
+            for child in _walk(path):
+                yield from read_path(child, options)
+        else:
+            yield from read_path(path, options)
+
+
+def _walk(folder: Path) -> Iterator[Path]:
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith("."):
+                yield Path(root) / name
+
+
+def read_path(path: Path, options: ReadOptions | None = None) -> Iterator[Document | Rejection]:
+    """Documents in one file; whatever goes wrong becomes a Rejection naming the source."""
+    options = options or ReadOptions()
+    try:
+        for item in _read(path, options):
+            yield Rejection.of(item) if isinstance(item, InputError) else item
+    except InputError as exc:
+        yield Rejection.of(exc)
+    except OSError as exc:
+        yield Rejection(str(path), "unreadable", f"cannot read: {exc.strerror or exc}")
+
+
+def _read(path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
+    if not path.exists():
+        raise InputError(str(path), "no such file or folder")
+    head, gzipped = read_head(path)
+    if not head.strip():
+        raise EmptyInputError(str(path), "empty file")
+    fmt = sniff_format(head, str(path))
+    if fmt == "warc":
+        yield from read_warc(path, options.max_bytes)
+    elif fmt == "jsonl":
+        yield from read_jsonl(path, options.json_fields, options.max_bytes)
+    else:
+        data = _read_whole(path, gzipped, options.max_bytes)
+        if fmt == "feed":
+            yield from read_feed(path, data)
+        else:
+            text, encoding = decode_bytes(data, str(path))
+            yield Document(origin=str(path), kind=fmt, content=text, encoding=encoding)
+
+
+def _read_whole(path: Path, gzipped: bool, limit: int) -> bytes:
+    if not gzipped:
+        check_size(path, limit)
+        return path.read_bytes()
+    try:
+        with gzip.open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise MalformedInputError(str(path), f"broken gzip data: {exc}") from exc
+    if len(data) > limit:
+        raise TooLargeError(str(path), f"over the {limit / 2**20:.0f} MB limit once decompressed")
+    return data

@@ -1,0 +1,51 @@
+"""Plain-text views of records and batches, for people reading a terminal."""
+
+from __future__ import annotations
+
+import textwrap
+from collections import Counter
+from typing import Protocol
+
+from .inputs import Rejection
+from .record import Article
+
+__all__ = ["render_article", "render_summary"]
+
+RULE = "─" * 72
+
+
+class _BatchLike(Protocol):
+    articles: list[Article]
+    rejections: list[Rejection]
+
+
+def render_article(article: Article, *, brief: bool = False) -> str:
+    """Title, lead, body (or its first paragraphs), what was removed, and any stage errors."""
+    paragraphs = [p for p in article.body.split("\n\n") if p]
+    lines = [RULE, f"source:    {article.source}", f"id:        {article.id}"]
+    if article.url:
+        lines.append(f"url:       {article.url}")
+    if article.published:
+        lines.append(f"published: {article.published}")
+    lines += [f"title:     {article.title}", f"lead:      {article.lead or '—'}"]
+    lines.append(f"body:      {len(paragraphs)} paragraphs, {len(article.body.split())} words")
+    shown = paragraphs[:2] if brief else paragraphs
+    lines += [textwrap.shorten(p, 160, placeholder=" …") if brief else p for p in shown]
+    if brief and len(paragraphs) > len(shown):
+        lines.append(f"  … {len(paragraphs) - len(shown)} more paragraphs")
+    if article.boilerplate:
+        lines.append(f"removed:   {len(article.boilerplate)} lines of page furniture:")
+        lines += [f"  ✂ {textwrap.shorten(b, 100, placeholder=' …')}" for b in article.boilerplate]
+    lines += [f"error in stage {e.stage}: {e.message}" for e in article.errors]
+    return "\n".join(lines) + "\n"
+
+
+def render_summary(batch: _BatchLike, *, only_rejections: bool = False) -> str:
+    """Counts, and every rejection with its reason."""
+    counts = Counter(r.reason for r in batch.rejections)
+    reasons = ", ".join(f"{n} {reason}" for reason, n in counts.most_common())
+    lines = [] if only_rejections else [RULE, f"{len(batch.articles)} articles extracted"]
+    if batch.rejections:
+        lines.append(f"{len(batch.rejections)} rejected ({reasons}):")
+        lines += [f"  ✗ {r}" for r in batch.rejections]
+    return "\n".join(lines)

@@ -1,0 +1,118 @@
+"""The built-in stages of the extraction pipeline.
+
+=========  =====================  ==============================================
+stage      requires               assigns
+=========  =====================  ==============================================
+clean      raw                    title, lead, body, boilerplate, published,
+                                  author, url
+furniture  body                   body, boilerplate
+identify   title, body            id
+=========  =====================  ==============================================
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+from .document import Document
+from .errors import EmptyInputError
+from .furniture import split_furniture
+from .htmltext import extract_page, fragment_to_text
+from .pipeline import stage
+from .record import Article, StageFailure
+from .segment import clean_lines, lead_unless_repeated, segment_text
+from .text import normalize
+from .timestamps import to_iso
+
+__all__ = ["PARAGRAPH_SEPARATOR", "content_id"]
+
+PARAGRAPH_SEPARATOR = "\n\n"
+_CLOSED_HTML = re.compile(r"</(?:html|body)\s*>", re.IGNORECASE)
+
+
+@stage(
+    "clean",
+    requires=("raw",),
+    assigns=("title", "lead", "body", "boilerplate", "published", "author", "url"),
+)
+def clean(article: Article) -> Article:
+    """Turn the raw document into title, lead and body paragraphs."""
+    doc = article.raw
+    if doc is None:
+        raise EmptyInputError(article.source, "no document to clean")
+    if doc.kind == "html":
+        _clean_html(article, doc)
+    elif doc.kind == "text":
+        _clean_text(article, doc)
+    else:
+        _clean_fields(article, doc)
+    if not article.body.strip() and not article.title.strip():
+        raise EmptyInputError(doc.origin, "no article text (neither title nor body)")
+    return article
+
+
+def _clean_text(article: Article, doc: Document) -> None:
+    seg = segment_text(doc.content)
+    article.title = doc.title or seg.title
+    article.lead = doc.lead or seg.lead
+    article.body = PARAGRAPH_SEPARATOR.join(seg.paragraphs)
+    article.boilerplate.extend(seg.boilerplate)
+    _container_metadata(article, doc)
+
+
+def _clean_html(article: Article, doc: Document) -> None:
+    page = extract_page(doc.content, doc.origin, doc.url)
+    article.title = doc.title or page.title
+    article.lead = lead_unless_repeated(doc.lead or page.lead, page.paragraphs)
+    article.body = PARAGRAPH_SEPARATOR.join(page.paragraphs)
+    article.published = page.published
+    article.author = page.author
+    article.url = doc.url or page.url
+    _container_metadata(article, doc)
+    if not _CLOSED_HTML.search(doc.content[-4096:]):
+        article.errors.append(
+            StageFailure(
+                "clean", "truncated HTML (no closing </body> or </html>): text may be incomplete"
+            )
+        )
+
+
+def _clean_fields(article: Article, doc: Document) -> None:
+    if doc.body_is_html:
+        paragraphs = fragment_to_text(doc.content)
+    else:
+        paragraphs = [line for line in clean_lines(doc.content) if line]
+    article.title = " ".join((doc.title or "").split())
+    article.lead = lead_unless_repeated(doc.lead, paragraphs)
+    article.body = PARAGRAPH_SEPARATOR.join(paragraphs)
+    _container_metadata(article, doc)
+
+
+def _container_metadata(article: Article, doc: Document) -> None:
+    """What the container (feed, JSON line, WARC header) said wins over guesses."""
+    article.published = to_iso(doc.published) or article.published
+    article.author = doc.author or article.author
+    article.url = doc.url or article.url
+
+
+@stage("furniture", requires=("body",), assigns=("body", "boilerplate"))
+def furniture(article: Article) -> Article:
+    """Move page furniture out of the body into ``boilerplate``."""
+    kept, removed = split_furniture(article.body.split(PARAGRAPH_SEPARATOR))
+    article.body = PARAGRAPH_SEPARATOR.join(kept)
+    article.boilerplate.extend(removed)
+    return article
+
+
+def content_id(title: str, body: str) -> str:
+    """Identical text (after normalization) gives the identical id, whatever its source."""
+    digest = hashlib.sha256(f"{normalize(title)}\n{normalize(body)}".encode()).hexdigest()
+    return digest[:20]
+
+
+@stage("identify", requires=("title", "body"), assigns=("id",))
+def identify(article: Article) -> Article:
+    """A stable id: the content hash of the normalized title and body."""
+    article.id = content_id(article.title, article.body)
+    return article

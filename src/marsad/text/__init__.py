@@ -1,0 +1,21 @@
+"""The Arabic text layer: normalization for matching, tokenization, sentence splitting.
+
+All linguistic heuristics (folding tables, proclitics, the lexicon of unprefixed words,
+abbreviations, punctuation) live as data in :mod:`marsad.text.data`.
+"""
+
+from __future__ import annotations
+
+from marsad.text.normalize import normalize, normalize_with_offsets
+from marsad.text.sentences import Sentence, split_sentences
+from marsad.text.tokenize import Token, split_proclitics, tokenize
+
+__all__ = [
+    "Sentence",
+    "Token",
+    "normalize",
+    "normalize_with_offsets",
+    "split_proclitics",
+    "split_sentences",
+    "tokenize",
+]

@@ -1,0 +1,105 @@
+"""Page furniture: phrases and line features as data, applied to lines."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad import extract_text
+from marsad.furniture import FurnitureRules, classify_lines
+
+PARA = "وقال الوزير في مؤتمر صحفي إن الحكومة ستواصل دعم القطاع الزراعي خلال العام المقبل."
+PARA2 = "وأوضح أن الخطة تشمل قروضا ميسرة للمزارعين بقيمة 20 مليون دينار."
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "شارك", "• شارك", "اقرأ أيضا", "اقرأ أيضاً:", "مستندات لها علاقة", "طباعة", "أرسل لصديق",
+        "الرياض - واس", "عمان ـ بترا", "بيروت - (أ ف ب)", "فرانس24/ أ ف ب", "-----------",
+        "*نقلاً عن الرؤية الإماراتية", "(صورة أرشيفية) الوزير خلال المؤتمر", "الصورة: الوزير",
+        "تابعونا على فيسبوك وتويتر", "جميع الحقوق محفوظة © 2024",
+        "الآراء الواردة أدناه لا تعبر عن رأي الموقع، بل تعكس وجهات نظر أصحابها فقط.",
+    ],
+)  # fmt: skip
+def test_furniture_lines(line: str) -> None:
+    assert classify_lines([PARA, line, PARA2]) == [None, classify_lines([line])[0], None]
+    assert classify_lines([line])[0] is not None
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        PARA,
+        "خطة للتوسع",  # a crosshead: short, but alone
+        "وزارة الخارجية تعلن موقفها",  # one headline-like line alone is not a list
+        "قال وزير الإعلام: «شارك الجميع في إنجاح الحدث».",  # contains a widget word, is text
+        "الرياض - واس أكدت المملكة دعمها للجهود الدولية في مكافحة الإرهاب.",  # dateline opening a paragraph
+    ],
+)
+def test_text_lines_are_kept(line: str) -> None:
+    assert classify_lines([PARA, line, PARA2]) == [None, None, None]
+
+
+def test_related_block_after_a_marker() -> None:
+    lines = [PARA, "اقرأ أيضا:", "ارتفاع أسعار النفط في الأسواق العالمية", PARA2]
+    assert classify_lines(lines) == [None, "related", "related", None]
+
+
+def test_a_run_of_headline_lines_is_a_list_of_links() -> None:
+    lines = [
+        PARA,
+        "السجن للممثل الهندي سلمان خان لصيد ظبي نادر",
+        "نجم السينما الهندية يحاكم بتهمة القتل",
+        PARA2,
+    ]
+    assert classify_lines(lines) == [None, "related", "related", None]
+
+
+def test_rules_are_data_a_user_can_replace(tmp_path: Path) -> None:
+    packaged = (Path(__file__).parent.parent / "src/marsad/data/furniture.toml").read_text("utf-8")
+    custom = tmp_path / "rules.toml"
+    custom.write_text(packaged.replace('exact = [', 'exact = [\n  "إعلان مدفوع",'), "utf-8")
+    rules = FurnitureRules.load(custom)
+    assert classify_lines([PARA, "إعلان مدفوع", PARA2], rules)[1] == "widget"
+    assert classify_lines([PARA, "إعلان مدفوع", PARA2])[1] is None
+
+
+def test_text_dump_segments_with_furniture_around() -> None:
+    dump = "\n".join(
+        [
+            "الرئيسية",
+            "الحكومة تطلق خطة لدعم المزارعين",
+            "",
+            "الخطة تشمل قروضا ميسرة وتدريبا",
+            "",
+            "عمان - بترا",
+            PARA,
+            "(صورة أرشيفية) حقول القمح في إربد",
+            PARA2,
+            "اقرأ أيضا:",
+            "ارتفاع أسعار النفط في الأسواق العالمية",
+            "انطلاق معرض الكتاب في عمان",
+            "",
+            "• شارك",
+            "طباعة",
+        ]
+    )
+    article = extract_text(dump)
+    assert article.title == "الحكومة تطلق خطة لدعم المزارعين"
+    assert article.lead == "الخطة تشمل قروضا ميسرة وتدريبا"
+    assert article.body == f"{PARA}\n\n{PARA2}"
+    assert article.boilerplate == [
+        "الرئيسية", "عمان - بترا", "(صورة أرشيفية) حقول القمح في إربد", "اقرأ أيضا:",
+        "ارتفاع أسعار النفط في الأسواق العالمية", "انطلاق معرض الكتاب في عمان", "• شارك", "طباعة",
+    ]  # fmt: skip
+
+
+def test_bad_rules_file_is_a_clear_error(tmp_path: Path) -> None:
+    from marsad import MarsadError
+
+    bad = tmp_path / "bad.toml"
+    bad.write_text("exact = [", "utf-8")
+    with pytest.raises(MarsadError, match="bad.toml"):
+        FurnitureRules.load(bad)
