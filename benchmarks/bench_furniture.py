@@ -50,8 +50,10 @@ def main() -> int:
     print(f"articles {len(rows)}  body lines {lines_total}  removed {sum(reasons.values())}")
     print("removed by reason: " + ", ".join(f"{r} {n}" for r, n in reasons.most_common()))
     recall = linked_removed / linked if linked else 0.0
-    print(f"lines that are another article's title: {linked}, removed {linked_removed} "
-          f"(recall {recall:.3f})")
+    print(
+        f"lines that are another article's title: {linked}, removed {linked_removed} "
+        f"(recall {recall:.3f})"
+    )
     random.seed(7)
     for src, reason, line in random.sample(removed, min(args.show, len(removed))):
         print(f"  [{src}/{reason}] {line[:110]}")

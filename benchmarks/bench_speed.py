@@ -56,8 +56,10 @@ def timed(label: str, *sources: Path) -> None:
     batch = extract(*sources)
     seconds = time.perf_counter() - start
     n = len(batch.articles)
-    print(f"{label:<6} {n:>6} articles  {seconds:7.2f} s  {n / seconds:8.1f} articles/s"
-          f"  ({len(batch.rejections)} rejected)")
+    print(
+        f"{label:<6} {n:>6} articles  {seconds:7.2f} s  {n / seconds:8.1f} articles/s"
+        f"  ({len(batch.rejections)} rejected)"
+    )
 
 
 def main() -> int:

@@ -25,7 +25,9 @@ def floors() -> dict[str, Any]:
     return tomllib.loads(FLOORS.read_text(encoding="utf-8"))
 
 
-def ant_rows(name: str = "ant-multisource-2018", limit: int | None = None) -> Iterator[dict[str, Any]]:
+def ant_rows(
+    name: str = "ant-multisource-2018", limit: int | None = None
+) -> Iterator[dict[str, Any]]:
     """Rows of an ANT corpus file, in file order."""
     path = need(DATA / "news" / f"{name}.jsonl.gz")
     with gzip.open(path, "rt", encoding="utf-8") as fh:

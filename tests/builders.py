@@ -42,11 +42,11 @@ def warc_bytes(pages: list[tuple[str, str, bytes]], *, gzipped: bool = True) -> 
     out = io.BytesIO()
     writer = WARCWriter(out, gzip=gzipped)
     for url, content_type, payload in pages:
-        request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "example.org")], is_http_request=True)
-        writer.write_record(writer.create_warc_record(url, "request", http_headers=request))
-        headers = StatusAndHeaders(
-            "200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1"
+        request = StatusAndHeaders(
+            "GET / HTTP/1.1", [("Host", "example.org")], is_http_request=True
         )
+        writer.write_record(writer.create_warc_record(url, "request", http_headers=request))
+        headers = StatusAndHeaders("200 OK", [("Content-Type", content_type)], protocol="HTTP/1.1")
         record = writer.create_warc_record(
             url, "response", payload=io.BytesIO(payload), http_headers=headers
         )

@@ -27,7 +27,16 @@ def test_extract_json_gives_the_record_of_one_article() -> None:
     assert record["title"].startswith("الناصر يترأس")
     assert len(record["body"].split("\n\n")) == 9
     assert "شارك" in " ".join(record["boilerplate"])
-    assert set(record) >= {"id", "url", "source", "published", "language", "lead", "entities", "errors"}
+    assert set(record) >= {
+        "id",
+        "url",
+        "source",
+        "published",
+        "language",
+        "lead",
+        "entities",
+        "errors",
+    }
 
 
 def test_extract_jsonl_one_record_a_line(tmp_path: Path) -> None:

@@ -60,7 +60,7 @@ def test_a_run_of_headline_lines_is_a_list_of_links() -> None:
 def test_rules_are_data_a_user_can_replace(tmp_path: Path) -> None:
     packaged = (Path(__file__).parent.parent / "src/marsad/data/furniture.toml").read_text("utf-8")
     custom = tmp_path / "rules.toml"
-    custom.write_text(packaged.replace('exact = [', 'exact = [\n  "إعلان مدفوع",'), "utf-8")
+    custom.write_text(packaged.replace("exact = [", 'exact = [\n  "إعلان مدفوع",'), "utf-8")
     rules = FurnitureRules.load(custom)
     assert classify_lines([PARA, "إعلان مدفوع", PARA2], rules)[1] == "widget"
     assert classify_lines([PARA, "إعلان مدفوع", PARA2])[1] is None

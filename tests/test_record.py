@@ -102,7 +102,13 @@ def _keys(value: object) -> set[str]:
 
 @pytest.mark.parametrize(
     "text",
-    ["[]", "not json", '{"entities": [{"id": 1}]}', '{"quotes": "x"}', '{"events": [{"type": "x"}]}'],
+    [
+        "[]",
+        "not json",
+        '{"entities": [{"id": 1}]}',
+        '{"quotes": "x"}',
+        '{"events": [{"type": "x"}]}',
+    ],
 )
 def test_bad_records_raise_record_error(text: str) -> None:
     with pytest.raises(RecordError):

@@ -15,7 +15,10 @@ def test_sample_title_lead_body_and_furniture() -> None:
     (article,) = extract(SAMPLE).articles
     paragraphs = article.body.split("\n\n")
     assert article.title.startswith("الناصر يترأس وفد الكويت")
-    assert article.lead == "شدد على العمل مع الشركاء الدوليين من أجل تضافر الجهود لمكافحة الإرهاب وتمويله"
+    assert (
+        article.lead
+        == "شدد على العمل مع الشركاء الدوليين من أجل تضافر الجهود لمكافحة الإرهاب وتمويله"
+    )
     assert len(paragraphs) == 9
     assert paragraphs[0].startswith("ترأس وزير الخارجية الشيخ الدكتور أحمد الناصر")
     assert paragraphs[-1].endswith("مع عدد من كبار المسؤولين في «الخارجية».")

@@ -132,6 +132,7 @@ def test_missing_space_after_arabic_full_stop() -> None:
 
 def test_list_number_at_start_is_not_a_sentence() -> None:
     assert texts("1. البند الأول. 2. البند الثاني.") == ["1. البند الأول.", "2. البند الثاني."]
+    assert texts("\u200f١. البند") == ["١. البند"]
 
 
 def test_closing_parenthesis_after_full_stop() -> None:

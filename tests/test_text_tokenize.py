@@ -140,6 +140,15 @@ def test_latin_words() -> None:
     ]
 
 
+def test_handles_and_hashtags() -> None:
+    assert kinds("#الكويت @kuna_ar") == [
+        ("#", "symbol"),
+        ("الكويت", "word"),
+        ("@", "symbol"),
+        ("kuna_ar", "latin"),
+    ]
+
+
 def test_latin_glued_to_arabic_splits_by_script() -> None:
     assert kinds("iPhoneالجديد G20") == [
         ("iPhone", "latin"),

@@ -38,6 +38,17 @@ BLOCK_TAGS = frozenset(
         "figcaption",
     ]
 )
+#: Where pages state their publication time with a time of day (tried in order);
+#: trafilatura's htmldate gives the day, these add the hour and zone when they agree.
+PUBLISHED_XPATHS: tuple[str, ...] = (
+    "//meta[@property='article:published_time']/@content",
+    "//meta[@itemprop='datePublished']/@content",
+    "//meta[@property='og:published_time' or @name='pubdate' or @name='publishdate']/@content",
+    "//meta[@name='DC.date.issued' or @name='dcterms.created' or @name='date']/@content",
+    "//time[@pubdate]/@datetime",
+    "//article//time/@datetime",
+    "//time/@datetime",
+)
 #: Elements whose text is never article text.
 SKIP_TAGS = frozenset(["script", "style", "noscript", "iframe", "svg", "form", "button", "nav"])
 
@@ -74,10 +85,20 @@ def extract_page(html: str, source: str, url: str | None = None) -> PageText:
         title=(doc.get("title") or "").strip(),
         lead=(doc.get("description") or "").strip() or None,
         paragraphs=paragraphs,
-        published=to_iso(doc.get("date")),
+        published=_published(tree, to_iso(doc.get("date"))),
         author=(doc.get("author") or None),
         url=url or doc.get("url"),
     )
+
+
+def _published(tree: Any, day: str | None) -> str | None:
+    """The most precise publication time the page states, consistent with ``day``."""
+    for xpath in PUBLISHED_XPATHS:
+        for value in tree.xpath(xpath):
+            stamp = to_iso(str(value))
+            if stamp and len(stamp) > 10 and (day is None or stamp.startswith(day)):
+                return stamp
+    return day
 
 
 def fragment_to_text(fragment: str) -> list[str]:

@@ -64,8 +64,9 @@ def _clean_text(article: Article, doc: Document) -> None:
 def _clean_html(article: Article, doc: Document) -> None:
     page = extract_page(doc.content, doc.origin, doc.url)
     article.title = doc.title or page.title
-    article.lead = lead_unless_repeated(doc.lead or page.lead, page.paragraphs)
-    article.body = PARAGRAPH_SEPARATOR.join(page.paragraphs)
+    paragraphs = _without_repeated_title(page.paragraphs, article.title)
+    article.lead = lead_unless_repeated(doc.lead or page.lead, paragraphs)
+    article.body = PARAGRAPH_SEPARATOR.join(paragraphs)
     article.published = page.published
     article.author = page.author
     article.url = doc.url or page.url
@@ -76,6 +77,13 @@ def _clean_html(article: Article, doc: Document) -> None:
                 "clean", "truncated HTML (no closing </body> or </html>): text may be incomplete"
             )
         )
+
+
+def _without_repeated_title(paragraphs: list[str], title: str) -> list[str]:
+    """Pages often repeat the headline as the first line of the extracted text."""
+    if paragraphs and title and normalize(paragraphs[0]) == normalize(title):
+        return paragraphs[1:]
+    return paragraphs
 
 
 def _clean_fields(article: Article, doc: Document) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import feedparser
 
@@ -32,7 +33,8 @@ def read_feed(path: Path, data: bytes) -> Iterator[Document | InputError]:
         )
     if not entries and not parsed.get("bozo"):
         yield EmptyInputError(str(path), "a feed with no entries")
-    site = str(parsed.get("feed", {}).get("link") or path)
+    link = str(parsed.get("feed", {}).get("link") or "")
+    site = urlsplit(link).netloc or str(path)
     for i, entry in enumerate(entries):
         yield _document(entry, f"{path}#entry{i + 1}", site)
 

@@ -23,10 +23,20 @@ __all__ = ["DEFAULT_MAX_BYTES", "ReadOptions", "Rejection", "read_path", "read_s
 DEFAULT_MAX_BYTES = 32 * 2**20
 
 
+#: Files a folder walk passes over: code, docs and configuration that sit beside news
+#: in real folders (a file named on the command line is always read).
+SKIPPED_IN_FOLDERS: frozenset[str] = frozenset(
+    ".py .pyc .md .rst .toml .cfg .ini .yml .yaml .css .js .sh .lock .log".split()
+)
+
+
 @dataclass(frozen=True, slots=True)
 class ReadOptions:
+    """How to read sources: the size limit, the JSON field mapping, what folder walks skip."""
+
     max_bytes: int = DEFAULT_MAX_BYTES
     json_fields: JsonFields = field(default_factory=JsonFields)
+    skip_suffixes: frozenset[str] = SKIPPED_IN_FOLDERS
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +64,8 @@ def read_sources(
         path = Path(source)
         if path.is_dir():
             for child in _walk(path):
-                yield from read_path(child, options)
+                if child.suffix.lower() not in options.skip_suffixes:
+                    yield from read_path(child, options)
         else:
             yield from read_path(path, options)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
@@ -82,5 +83,10 @@ def _document(record: Any, path: Path, max_bytes: int) -> Document | InputError 
         return exc
     kind = "text" if media.startswith("text/plain") else "html"
     return Document(
-        origin=origin, kind=kind, content=text, url=uri, encoding=encoding, source=uri or str(path)
+        origin=origin,
+        kind=kind,
+        content=text,
+        url=uri,
+        encoding=encoding,
+        source=(urlsplit(uri).netloc if uri else "") or str(path),
     )

@@ -125,7 +125,7 @@ def _is_boundary(text: str, match: re.Match[str], sentence_start: int, line_end:
         return False
     if text[match.start() : match.end()].rstrip("".join(data.CLOSING_PUNCTUATION)) != ".":
         return True
-    before = text[sentence_start : match.start()]
+    before = "".join(ch for ch in text[sentence_start : match.start()] if ch not in _INVISIBLES)
     if before.strip().isdecimal():
         return False
     return not _is_abbreviation(_word_before(text, match.start(), sentence_start))

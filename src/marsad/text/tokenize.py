@@ -112,7 +112,7 @@ _ARABIC_WORD = rf"[{_M}]*[{_L}](?:[{_L}{_M}]|[{_J}](?=[{_L}{_M}]))*"
 _BLOCKS = "".join(f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in data.ARABIC_BLOCKS)
 _OTHER_LETTER = rf"[^\W\d_{_BLOCKS}]"
 _OTHER_ALNUM = rf"[^\W_{_BLOCKS}]"
-_LATIN_WORD = rf"{_OTHER_LETTER}(?:{_OTHER_ALNUM}|[\u0300-\u036f]|['’\-](?={_OTHER_ALNUM}))*"
+_LATIN_WORD = rf"{_OTHER_LETTER}(?:{_OTHER_ALNUM}|[\u0300-\u036f]|['’_\-](?={_OTHER_ALNUM}))*"
 
 _URL_CHAR = r"[^\s<>«»\"“”()]"
 _URL_END = r"[^\s<>«»\"“”().,;:!?'’\]،؛؟…]"
