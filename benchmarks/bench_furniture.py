@@ -14,14 +14,12 @@ import argparse
 import random
 import sys
 from collections import Counter
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from common import ant_rows
 
-from benchmarks.common import ant_rows  # noqa: E402
-from marsad.furniture import classify_lines  # noqa: E402
-from marsad.segment import clean_lines  # noqa: E402
-from marsad.text import normalize  # noqa: E402
+from marsad.furniture import classify_lines
+from marsad.segment import clean_lines
+from marsad.text import normalize
 
 
 def main() -> int:

@@ -9,15 +9,12 @@ comparison, against ../shared/data/html/cnn-arabic-2013/expected.txt.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+import trafilatura
+from common import DATA, floors, need
 
-import trafilatura  # noqa: E402
-
-from benchmarks.common import DATA, floors, need  # noqa: E402
-from marsad import extract  # noqa: E402
-from marsad.evaluation import token_f1  # noqa: E402
+from marsad import extract
+from marsad.evaluation import token_f1
 
 
 def main() -> int:

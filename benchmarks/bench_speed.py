@@ -22,10 +22,9 @@ import time
 from pathlib import Path
 from typing import Any
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from common import ant_rows
 
-from benchmarks.common import ant_rows  # noqa: E402
-from marsad import extract  # noqa: E402
+from marsad import extract
 
 PAGE = """<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
 <title>{title} | الموقع</title><meta name="description" content="{abstract}"></head><body>

@@ -77,7 +77,10 @@ def extract_page(html: str, source: str, url: str | None = None) -> PageText:
         include_tables=False,
         date_extraction_params={"extensive_search": True, "original_date": True},
     )
-    doc: dict[str, Any] = result.as_dict() if result is not None else {}
+    if result is None:
+        doc: dict[str, Any] = {}
+    else:
+        doc = result if isinstance(result, dict) else result.as_dict()
     paragraphs = [p.strip() for p in (doc.get("text") or "").split("\n") if p.strip()]
     if not paragraphs:
         raise EmptyInputError(source, "no article text found in the HTML page")

@@ -40,9 +40,14 @@ _ARTICLE_ATTRIBUTES = frozenset(f.name for f in fields(Article)) | {"raw"}
 class Stage(Protocol):
     """What the pipeline needs of a stage."""
 
-    name: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
+    @property
+    def name(self) -> str: ...
+
+    @property
+    def requires(self) -> tuple[str, ...]: ...
+
+    @property
+    def assigns(self) -> tuple[str, ...]: ...
 
     def __call__(self, article: Article) -> Article: ...
 
@@ -152,7 +157,7 @@ class Pipeline:
     @staticmethod
     def _run_one(component: Stage, article: Article) -> Article:
         try:
-            result = component(article)
+            result: object = component(article)
         except InputError:
             raise
         except Exception as exc:  # a stage bug must not lose the article

@@ -9,7 +9,7 @@ same record: ``getattr(article, span.field)[span.start:span.end] == span.text``.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
@@ -153,7 +153,8 @@ class Article:
     def from_dict(cls, data: dict[str, Any]) -> Article:
         """Read a record back; unknown keys are ignored, wrong shapes raise RecordError."""
         try:
-            return _build(cls, data)
+            article: Article = _build(cls, data)
+            return article
         except (KeyError, TypeError, ValueError) as exc:
             raise RecordError(f"not an article record: {exc}") from exc
 
@@ -179,8 +180,12 @@ class Article:
         for i, ent in enumerate(self.entities):
             for j, m in enumerate(ent.mentions):
                 yield f"entities[{i}].mentions[{j}]", m.field, m.start, m.end, m.text
-        for name in ("quotes", "amounts", "dates"):
-            items: list[Quote] | list[Amount] | list[DateMention] = getattr(self, name)
+        flat: tuple[tuple[str, Sequence[Quote | Amount | DateMention]], ...] = (
+            ("quotes", self.quotes),
+            ("amounts", self.amounts),
+            ("dates", self.dates),
+        )
+        for name, items in flat:
             for i, s in enumerate(items):
                 yield f"{name}[{i}]", s.field, s.start, s.end, s.text
         for i, ev in enumerate(self.events):

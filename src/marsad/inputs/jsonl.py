@@ -5,9 +5,9 @@ from __future__ import annotations
 import gzip
 import json
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, cast
 
 from ..document import Document
 from ..errors import EmptyInputError, InputError, MalformedInputError, TooLargeError
@@ -35,13 +35,13 @@ class JsonFields:
     @classmethod
     def parse(cls, spec: str) -> JsonFields:
         """From ``"title=headline,body=content"`` (CLI style); unnamed fields keep defaults."""
-        values: dict[str, str] = {}
+        values: dict[str, Any] = {}
         for item in filter(None, (part.strip() for part in spec.split(","))):
             name, sep, key = item.partition("=")
             if not sep or name not in cls.__dataclass_fields__ or name == "body_is_html":
                 raise ValueError(f"bad field mapping {item!r} (expected e.g. body=content)")
             values[name] = key.strip()
-        return cls(**values)
+        return replace(cls(), **values)
 
     def pick(self, record: dict[str, Any], name: str) -> str | None:
         for key in str(getattr(self, name)).split("|"):
@@ -54,7 +54,7 @@ class JsonFields:
 def _open(path: Path) -> IO[bytes]:
     with path.open("rb") as fh:
         gzipped = fh.read(2) == b"\x1f\x8b"
-    return gzip.open(path, "rb") if gzipped else path.open("rb")
+    return cast(IO[bytes], gzip.open(path, "rb")) if gzipped else path.open("rb")
 
 
 def read_jsonl(path: Path, fields: JsonFields, max_bytes: int) -> Iterator[Document | InputError]:

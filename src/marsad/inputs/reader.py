@@ -26,7 +26,22 @@ DEFAULT_MAX_BYTES = 32 * 2**20
 #: Files a folder walk passes over: code, docs and configuration that sit beside news
 #: in real folders (a file named on the command line is always read).
 SKIPPED_IN_FOLDERS: frozenset[str] = frozenset(
-    ".py .pyc .md .rst .toml .cfg .ini .yml .yaml .css .js .sh .lock .log".split()
+    [
+        ".py",
+        ".pyc",
+        ".md",
+        ".rst",
+        ".toml",
+        ".cfg",
+        ".ini",
+        ".yml",
+        ".yaml",
+        ".css",
+        ".js",
+        ".sh",
+        ".lock",
+        ".log",
+    ]
 )
 
 

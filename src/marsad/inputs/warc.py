@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-from ..document import Document
+from ..document import Document, DocumentKind
 from ..errors import InputError, MalformedInputError, TooLargeError
 from .decode import decode_bytes
 
@@ -81,7 +81,7 @@ def _document(record: Any, path: Path, max_bytes: int) -> Document | InputError 
         text, encoding = decode_bytes(payload, origin, declared=record.http_charset)
     except InputError as exc:
         return exc
-    kind = "text" if media.startswith("text/plain") else "html"
+    kind: DocumentKind = "text" if media.startswith("text/plain") else "html"
     return Document(
         origin=origin,
         kind=kind,
