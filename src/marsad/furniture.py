@@ -24,9 +24,10 @@ from .text import normalize, split_proclitics
 
 __all__ = ["FurnitureRules", "classify_lines", "split_furniture"]
 
-_TRIM = (
-    "\u2022\u00b7*\u25aa\u25a0\u25cf\u25ba\u2013\u2014-|:.\u00ab\u00bb\"'()[] \t\u200f\u200e\ufeff"
-)
+# Bullets, dashes, rules and quotes around a line, ignored when matching phrases.
+_TRIM = "\u2022\u00b7*\u25aa\u25a0\u25cf\u25ba\u2013\u2014-_=~+|:.\u00ab\u00bb\"'()[] \t\u200f\u200e\ufeff"
+# What may follow a sentence's final punctuation: closing quotes and brackets.
+_CLOSERS = "\"'\u00bb\u201d)] "
 
 
 def trim(line: str) -> str:
@@ -48,6 +49,8 @@ class FurnitureRules:
     headline_max_words: int
     sentence_endings: tuple[str, ...]
     continuation_prefixes: frozenset[str]
+    continuation_words: tuple[str, ...]
+    list_items: tuple[re.Pattern[str], ...]
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> FurnitureRules:
@@ -78,13 +81,17 @@ class FurnitureRules:
             headline_max_words=int(data["headline_max_words"]),
             sentence_endings=tuple(data["sentence_endings"]),
             continuation_prefixes=frozenset(data["continuation_openings"]),
+            continuation_words=tuple(normalize(w) for w in data["continuation_words"]),
+            list_items=tuple(re.compile(p) for p in data["list_item_patterns"]),
         )
 
     def line_reason(self, line: str) -> str | None:
         """Why this line, on its own, is furniture (None when it may be text)."""
+        if not line.strip():
+            return "empty"
         key = trim(line)
         if not key:
-            return "empty"
+            return "separator"
         if key.startswith(self.related_markers):
             return "related"
         if key in self.exact:
@@ -103,10 +110,15 @@ class FurnitureRules:
         words = stripped.split()
         if not self.headline_min_words <= len(words) <= self.headline_max_words:
             return False
-        if stripped.endswith(self.sentence_endings):
+        if stripped.rstrip(_CLOSERS).endswith(self.sentence_endings):
             return False
-        prefix, _ = split_proclitics(words[0])
-        return not (prefix and prefix[0] in self.continuation_prefixes)
+        if any(p.fullmatch(stripped) for p in self.list_items):
+            return False
+        prefix, _ = split_proclitics(words[0].strip(_TRIM + "،"))
+        if prefix and prefix[0] in self.continuation_prefixes:
+            return False
+        opening = normalize(" ".join(words[:2]).replace("،", " "))
+        return not any(opening == w or opening.startswith(w + " ") for w in self.continuation_words)
 
 
 _DEFAULT: FurnitureRules | None = None
