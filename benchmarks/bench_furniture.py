@@ -13,13 +13,10 @@ from __future__ import annotations
 import argparse
 import random
 import sys
-from collections import Counter
 
-from common import ant_rows
+from common import ant_rows, floors
 
-from marsad.furniture import classify_lines
-from marsad.segment import clean_lines
-from marsad.text import normalize
+from marsad.evaluation import furniture_report
 
 
 def main() -> int:
@@ -28,33 +25,18 @@ def main() -> int:
     parser.add_argument("--show", type=int, default=25, help="removed lines to print")
     args = parser.parse_args()
 
-    rows = list(ant_rows(limit=args.limit))
-    titles = {normalize(r["title"]) for r in rows if r.get("title")}
-    reasons: Counter[str] = Counter()
-    linked = linked_removed = lines_total = 0
-    removed: list[tuple[str, str, str]] = []
-    for row in rows:
-        lines = [line for line in clean_lines(row.get("text") or "") if line]
-        own = normalize(row.get("title") or "")
-        lines_total += len(lines)
-        for line, reason in zip(lines, classify_lines(lines), strict=True):
-            key = normalize(line)
-            is_link = key in titles and key != own
-            linked += is_link
-            if reason is not None:
-                reasons[reason] += 1
-                linked_removed += is_link
-                removed.append((row.get("src", "?"), reason, line))
-    print(f"articles {len(rows)}  body lines {lines_total}  removed {sum(reasons.values())}")
-    print("removed by reason: " + ", ".join(f"{r} {n}" for r, n in reasons.most_common()))
-    recall = linked_removed / linked if linked else 0.0
+    rows = ant_rows(limit=args.limit)
+    report = furniture_report((r.get("title") or "", r.get("text") or "") for r in rows)
+    print(f"body lines {report.lines}  removed {sum(report.removed.values())}")
+    print("removed by reason: " + ", ".join(f"{r} {n}" for r, n in report.removed.most_common()))
     print(
-        f"lines that are another article's title: {linked}, removed {linked_removed} "
-        f"(recall {recall:.3f})"
+        f"lines that are another article's title: {report.links}, removed "
+        f"{report.links_removed} (recall {report.link_recall:.3f}; "
+        f"floor {floors()['ant_link_recall']:.3f})"
     )
     random.seed(7)
-    for src, reason, line in random.sample(removed, min(args.show, len(removed))):
-        print(f"  [{src}/{reason}] {line[:110]}")
+    for reason, line in random.sample(report.samples, min(args.show, len(report.samples))):
+        print(f"  [{reason}] {line[:110]}")
     return 0
 
 

@@ -100,3 +100,10 @@ def test_installed_entry_point_runs() -> None:
     exe = Path(sys.executable).parent / "marsad"
     result = subprocess.run([str(exe), "--version"], capture_output=True, text=True, check=True)
     assert "marsad" in result.stdout
+
+
+def test_cli_reference_is_current() -> None:
+    from marsad.clidoc import cli_reference
+
+    committed = (Path(__file__).parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
+    assert committed == cli_reference(), "run: python -m marsad.clidoc > docs/cli.md"

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import gzip
+import json
 import tomllib
+from pathlib import Path
 
-from marsad import extract
-from marsad.evaluation import token_f1
+from marsad import extract, extract_text
+from marsad.evaluation import furniture_report, token_f1
 
 from .conftest import DATA, ROOT, need
 
@@ -25,3 +28,20 @@ def test_token_f1_measures_what_it_says() -> None:
     assert (half.precision, half.recall) == (1.0, 0.5)
     assert token_f1("", "أ").f1 == 0.0
     assert token_f1("إيطاليا", "ايطاليا").f1 == 1.0, "compared after normalization"
+
+
+def test_related_headlines_in_real_bodies_are_found(ant_multisource: Path) -> None:
+    with gzip.open(ant_multisource, "rt", encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh]
+    report = furniture_report((r.get("title") or "", r.get("text") or "") for r in rows)
+    assert report.links > 500, "the corpus holds hundreds of inline links"
+    assert report.link_recall >= FLOORS["ant_link_recall"], f"{report.link_recall:.3f}"
+    related = [line for reason, line in report.samples if reason == "related"]
+    assert any(line.startswith("اقرأ أيضا") for line in related)
+    kept_markers = [
+        line
+        for _, body in ((r["title"], r["text"]) for r in rows[:3000])
+        for line in extract_text(f"عنوان\n\n{body}").body.split("\n\n")
+        if line.startswith(("اقرأ أيضا", "للمزيد:", "*نقلاً عن"))
+    ]
+    assert kept_markers == []

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from .text import normalize
 
-__all__ = ["Score", "token_f1"]
+__all__ = ["FurnitureReport", "Score", "furniture_report", "token_f1"]
 
 _WORD = re.compile(r"\w+")
 
@@ -35,3 +36,46 @@ def token_f1(predicted: str, expected: str) -> Score:
     precision = overlap / sum(pred.values()) if pred else 0.0
     recall = overlap / sum(gold.values()) if gold else 0.0
     return Score(precision, recall)
+
+
+@dataclass(frozen=True, slots=True)
+class FurnitureReport:
+    """Furniture found in a corpus of (title, body) pairs, and recall on known links."""
+
+    lines: int
+    removed: Counter[str]
+    links: int
+    links_removed: int
+    samples: list[tuple[str, str]]
+
+    @property
+    def link_recall(self) -> float:
+        return self.links_removed / self.links if self.links else 0.0
+
+
+def furniture_report(articles: Iterable[tuple[str, str]]) -> FurnitureReport:
+    """Classify every body line; a line that is another article's title is a known link.
+
+    News sites paste headlines of other stories into bodies; where those stories are in
+    the same corpus, their titles are ground truth for related-link detection.
+    """
+    from .furniture import classify_lines
+    from .segment import clean_lines
+
+    pairs = [(title, [line for line in clean_lines(body) if line]) for title, body in articles]
+    titles = {normalize(title) for title, _ in pairs if title}
+    removed: Counter[str] = Counter()
+    lines = links = links_removed = 0
+    samples: list[tuple[str, str]] = []
+    for title, body in pairs:
+        own = normalize(title)
+        lines += len(body)
+        for line, reason in zip(body, classify_lines(body), strict=True):
+            key = normalize(line)
+            is_link = key in titles and key != own
+            links += is_link
+            if reason is not None:
+                removed[reason] += 1
+                links_removed += is_link
+                samples.append((reason, line))
+    return FurnitureReport(lines, removed, links, links_removed, samples)

@@ -69,19 +69,11 @@ def extract_page(html: str, source: str, url: str | None = None) -> PageText:
         tree = lxml_html.document_fromstring(html)
     except (etree.ParserError, ValueError) as exc:
         raise MalformedInputError(source, f"not parseable as HTML: {exc}") from exc
-    result = trafilatura.bare_extraction(
-        tree,
-        url=url,
-        with_metadata=True,
-        include_comments=False,
-        include_tables=False,
-        date_extraction_params={"extensive_search": True, "original_date": True},
-    )
-    if result is None:
-        doc: dict[str, Any] = {}
-    else:
-        doc = result if isinstance(result, dict) else result.as_dict()
-    paragraphs = [p.strip() for p in (doc.get("text") or "").split("\n") if p.strip()]
+    doc = _trafilatura(html, url, favor_recall=False)
+    paragraphs = _lines(doc.get("text"))
+    if not paragraphs:  # a short or unusual page: ask for recall, then for any text at all
+        doc = _trafilatura(html, url, favor_recall=True) or doc
+        paragraphs = _lines(doc.get("text")) or _lines(trafilatura.baseline(html)[1])
     if not paragraphs:
         raise EmptyInputError(source, "no article text found in the HTML page")
     return PageText(
@@ -92,6 +84,25 @@ def extract_page(html: str, source: str, url: str | None = None) -> PageText:
         author=(doc.get("author") or None),
         url=url or doc.get("url"),
     )
+
+
+def _trafilatura(html: str, url: str | None, *, favor_recall: bool) -> dict[str, Any]:
+    result = trafilatura.bare_extraction(
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        favor_recall=favor_recall,
+        date_extraction_params={"extensive_search": True, "original_date": True},
+    )
+    if result is None:
+        return {}
+    return result if isinstance(result, dict) else dict(result.as_dict())
+
+
+def _lines(text: str | None) -> list[str]:
+    return [line.strip() for line in (text or "").split("\n") if line.strip()]
 
 
 def _published(tree: Any, day: str | None) -> str | None:
