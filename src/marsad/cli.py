@@ -137,6 +137,16 @@ def demo(folder: Path) -> None:
     click.echo(render_summary(batch))
     if not batch.articles:
         raise click.ClickException("nothing could be processed")
+    click.echo(
+        "\nEach article above is a full JSON record; to see one:\n"
+        f"  marsad extract {_a_file_among(batch.articles) or folder} --format json\n"
+        "Run it on your own files, folders, WARC archives, feeds or JSON lines the same way."
+    )
+
+
+def _a_file_among(articles: list[Article]) -> str | None:
+    files = sorted(a.source for a in articles if Path(a.source).is_file())
+    return files[0] if files else None
 
 
 @main.command("stages")
