@@ -103,3 +103,39 @@ def test_bad_rules_file_is_a_clear_error(tmp_path: Path) -> None:
     bad.write_text("exact = [", "utf-8")
     with pytest.raises(MarsadError, match=r"bad\.toml"):
         FurnitureRules.load(bad)
+
+
+def test_date_and_author_lines_around_the_text_but_not_timelines_inside_it() -> None:
+    dump = "\n".join(
+        [
+            "الحكومة تطلق خطة لدعم المزارعين",
+            "الأحد 10 مارس 2024 - 10:30 ص",
+            "",
+            "الخطة تشمل قروضا ميسرة وتدريبا",
+            "",
+            "بقلم: ريم الشابي",
+            PARA,
+            "2 أكتوبر",
+            PARA2,
+            "الرئيسية > أخبار > اقتصاد",
+        ]
+    )
+    article = extract_text(dump)
+    assert article.lead == "الخطة تشمل قروضا ميسرة وتدريبا"
+    assert article.body == f"{PARA}\n\n2 أكتوبر\n\n{PARA2}"
+    assert article.author == "ريم الشابي"
+    assert article.boilerplate == [
+        "الأحد 10 مارس 2024 - 10:30 ص", "بقلم: ريم الشابي", "الرئيسية > أخبار > اقتصاد",
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "ومن المقرر أن يبدأ في أيار/مايو المقبل",
+        "قال «نعم» للاتفاق",
+        "بقلم الرصاص رسم الفنان لوحته.",
+    ],
+)
+def test_lines_that_only_look_like_breadcrumbs_or_bylines(line: str) -> None:
+    assert classify_lines([PARA, line, PARA2]) == [None, None, None]

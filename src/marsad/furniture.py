@@ -25,7 +25,7 @@ from .text import normalize, split_proclitics
 __all__ = ["FurnitureRules", "classify_lines", "split_furniture"]
 
 # Bullets, dashes, rules and quotes around a line, ignored when matching phrases.
-_TRIM = "\u2022\u00b7*\u25aa\u25a0\u25cf\u25ba\u2013\u2014-_=~+|:.\u00ab\u00bb\"'()[] \t\u200f\u200e\ufeff"
+_TRIM = "\u00d7\u2022\u00b7*\u25aa\u25a0\u25cf\u25ba\u2013\u2014-_=~+|:.\u00ab\u00bb\"'()[] \t\u200f\u200e\ufeff"
 # What may follow a sentence's final punctuation: closing quotes and brackets.
 _CLOSERS = "\"'\u00bb\u201d)] "
 
@@ -51,6 +51,9 @@ class FurnitureRules:
     continuation_prefixes: frozenset[str]
     continuation_words: tuple[str, ...]
     list_items: tuple[re.Pattern[str], ...]
+    author_prefixes: tuple[str, ...]
+    author_max_words: int
+    date_line: re.Pattern[str]
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> FurnitureRules:
@@ -83,6 +86,9 @@ class FurnitureRules:
             continuation_prefixes=frozenset(data["continuation_openings"]),
             continuation_words=tuple(normalize(w) for w in data["continuation_words"]),
             list_items=tuple(re.compile(p) for p in data["list_item_patterns"]),
+            author_prefixes=tuple(data["author_prefixes"]),
+            author_max_words=int(data["author_max_words"]),
+            date_line=_date_line(data["months"], data["date_words"]),
         )
 
     def line_reason(self, line: str) -> str | None:
@@ -99,10 +105,24 @@ class FurnitureRules:
         if key.startswith(self.prefixes):
             return "credit"
         stripped = line.strip()
+        if self.author(stripped) is not None:
+            return "byline"
+        if self.date_line.fullmatch(stripped):
+            return "dateline"
         if any(p.fullmatch(stripped) for p in self.patterns):
             return "byline"
         hits = sum(1 for w in self.notice_words if w in key)
         return "notice" if hits >= self.notice_min_hits else None
+
+    def author(self, line: str) -> str | None:
+        """The name in an author line («بقلم: ريم الشابي»), or None when it is not one."""
+        stripped = line.strip()
+        for prefix in self.author_prefixes:
+            if stripped.lower().startswith(prefix.lower()):
+                name = stripped[len(prefix) :].strip(" :-–—")
+                if name and len(name.split()) <= self.author_max_words and not name.endswith("."):
+                    return name
+        return None
 
     def is_headline_like(self, line: str) -> bool:
         """Short, unpunctuated, not opening with و/ف: reads like a link to another story."""
@@ -121,6 +141,15 @@ class FurnitureRules:
         return not any(opening == w or opening.startswith(w + " ") for w in self.continuation_words)
 
 
+def _date_line(months: list[str], words: list[str]) -> re.Pattern[str]:
+    """A line made only of dates, times, weekdays and publication words."""
+    names = sorted((*months, *words), key=len, reverse=True)
+    token = r"(?:{}|[\d٠-٩]{{1,4}}(?:[:/.\-][\d٠-٩]{{1,4}}){{0,2}})".format(
+        "|".join(re.escape(n) for n in names)
+    )
+    return re.compile(rf"(?:{token}[\s,،:/\-–|()]*){{2,14}}", re.IGNORECASE)
+
+
 _DEFAULT: FurnitureRules | None = None
 
 
@@ -136,9 +165,20 @@ def classify_lines(lines: Sequence[str], rules: FurnitureRules | None = None) ->
     rules = rules or default_rules()
     reasons = [rules.line_reason(line) for line in lines]
     headline = [rules.is_headline_like(line) for line in lines]
+    _keep_inner_dates(reasons)
     _extend_related_blocks(reasons, headline)
     _mark_headline_runs(reasons, headline)
     return reasons
+
+
+def _keep_inner_dates(reasons: list[str | None]) -> None:
+    """A date line is furniture above or below the text; inside it, it heads a timeline."""
+    text = [i for i, reason in enumerate(reasons) if reason is None]
+    if not text:
+        return
+    for i in range(text[0], text[-1]):
+        if reasons[i] == "dateline":
+            reasons[i] = None
 
 
 def _extend_related_blocks(reasons: list[str | None], headline: list[bool]) -> None:

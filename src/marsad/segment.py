@@ -50,19 +50,25 @@ def segment_text(text: str, rules: FurnitureRules | None = None) -> Segments:
     rules = rules or default_rules()
     blocks = _blocks(clean_lines(text))
     seg = Segments()
-    while blocks and rules.line_reason(blocks[0][0]) is not None:
-        seg.boilerplate.append(blocks[0].pop(0))
-        if not blocks[0]:
-            blocks.pop(0)
+    _skip_furniture(blocks, seg, rules)
     if not blocks:
         return seg
     seg.title = blocks[0].pop(0)
     if not blocks[0]:
         blocks.pop(0)
+    _skip_furniture(blocks, seg, rules)
     if len(blocks) >= 2 and _is_lead(blocks[0], rules):
         seg.lead = blocks.pop(0)[0]
     seg.paragraphs = [line for block in blocks for line in block]
     return seg
+
+
+def _skip_furniture(blocks: list[list[str]], seg: Segments, rules: FurnitureRules) -> None:
+    """Date lines, bylines and share bars between the title and the lead go to boilerplate."""
+    while blocks and rules.line_reason(blocks[0][0]) is not None:
+        seg.boilerplate.append(blocks[0].pop(0))
+        if not blocks[0]:
+            blocks.pop(0)
 
 
 def _is_lead(block: list[str], rules: FurnitureRules) -> bool:

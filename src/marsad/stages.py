@@ -17,7 +17,7 @@ import re
 
 from .document import Document
 from .errors import EmptyInputError
-from .furniture import split_furniture
+from .furniture import default_rules, split_furniture
 from .htmltext import extract_page, fragment_to_text
 from .pipeline import stage
 from .record import Article, StageFailure
@@ -104,12 +104,16 @@ def _container_metadata(article: Article, doc: Document) -> None:
     article.url = doc.url or article.url
 
 
-@stage("furniture", requires=("body",), assigns=("body", "boilerplate"))
+@stage("furniture", requires=("body",), assigns=("body", "boilerplate", "author"))
 def furniture(article: Article) -> Article:
-    """Move page furniture out of the body into ``boilerplate``."""
-    kept, removed = split_furniture(article.body.split(PARAGRAPH_SEPARATOR))
+    """Move page furniture out of the body into ``boilerplate``; an author line names the author."""
+    rules = default_rules()
+    kept, removed = split_furniture(article.body.split(PARAGRAPH_SEPARATOR), rules)
     article.body = PARAGRAPH_SEPARATOR.join(kept)
     article.boilerplate.extend(removed)
+    if article.author is None:
+        named = (rules.author(line) for line in article.boilerplate)
+        article.author = next((name for name in named if name), None)
     return article
 
 
