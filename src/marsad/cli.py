@@ -159,5 +159,19 @@ def list_stages() -> None:
         )
 
 
+def _add_feature_commands() -> None:
+    """Features with commands of their own (archive, evaluation, web) register them here."""
+    from importlib import import_module
+
+    for module in FEATURE_COMMAND_MODULES:
+        for command in import_module(module).COMMANDS:
+            main.add_command(command)
+
+
+#: Modules exposing ``COMMANDS`` (a list of click commands) to add to ``marsad``.
+FEATURE_COMMAND_MODULES: tuple[str, ...] = ()
+_add_feature_commands()
+
+
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())
