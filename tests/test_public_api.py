@@ -8,7 +8,8 @@ import marsad.text
 
 def test_exported_names() -> None:
     assert set(marsad.__all__) == {
-        "Amount", "Article", "Batch", "BinaryInputError", "DateMention", "Document",
+        "Amount", "ArchiveLockedError", "Article", "Batch", "BinaryInputError",
+        "CorruptArchiveError", "DateMention", "Document", "StoreError",
         "EmptyInputError", "EncodingError", "Entity", "Event", "InputError", "JsonFields",
         "MalformedInputError", "MarsadError", "Mention", "Pipeline", "PipelineError", "Quote",
         "ReadOptions", "RecordError", "Rejection", "Role", "Stage", "StageError", "StageFailure",

@@ -8,7 +8,9 @@
 
 from .document import Document
 from .errors import (
+    ArchiveLockedError,
     BinaryInputError,
+    CorruptArchiveError,
     EmptyInputError,
     EncodingError,
     InputError,
@@ -17,6 +19,7 @@ from .errors import (
     PipelineError,
     RecordError,
     StageError,
+    StoreError,
     TooLargeError,
 )
 from .extract import Batch, extract, extract_text, iter_extract
@@ -38,9 +41,11 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Amount",
+    "ArchiveLockedError",
     "Article",
     "Batch",
     "BinaryInputError",
+    "CorruptArchiveError",
     "DateMention",
     "Document",
     "EmptyInputError",
@@ -62,6 +67,7 @@ __all__ = [
     "Stage",
     "StageError",
     "StageFailure",
+    "StoreError",
     "TooLargeError",
     "__version__",
     "extract",

@@ -169,7 +169,7 @@ def _add_feature_commands() -> None:
 
 
 #: Modules exposing ``COMMANDS`` (a list of click commands) to add to ``marsad``.
-FEATURE_COMMAND_MODULES: tuple[str, ...] = ()
+FEATURE_COMMAND_MODULES: tuple[str, ...] = ("marsad.archive.cli",)
 _add_feature_commands()
 
 

@@ -11,7 +11,10 @@
     │   └── MalformedInputError      a broken container: WARC record, feed XML, JSON line, HTML
     ├── PipelineError                a pipeline that cannot be built (unknown stage, unmet requirement)
     ├── StageError                   a stage that broke its contract on an article (has .stage)
-    └── RecordError                  JSON that is not an article record
+    ├── RecordError                  JSON that is not an article record
+    └── StoreError                   the archive cannot be opened, read or written (has .location)
+        ├── ArchiveLockedError       another process holds the archive's write lock
+        └── CorruptArchiveError      not an archive, damaged, or a schema newer than this Marsad
 
 In a batch, an :class:`InputError` becomes a :class:`~marsad.sources.Rejection`
 and the batch goes on; a stage failure becomes an entry in ``Article.errors``.
@@ -20,7 +23,9 @@ and the batch goes on; a stage failure becomes an entry in ``Article.errors``.
 from __future__ import annotations
 
 __all__ = [
+    "ArchiveLockedError",
     "BinaryInputError",
+    "CorruptArchiveError",
     "EmptyInputError",
     "EncodingError",
     "InputError",
@@ -29,6 +34,7 @@ __all__ = [
     "PipelineError",
     "RecordError",
     "StageError",
+    "StoreError",
     "TooLargeError",
 ]
 
@@ -82,3 +88,20 @@ class StageError(MarsadError):
 
 class RecordError(MarsadError):
     """JSON that does not follow the article record contract."""
+
+
+class StoreError(MarsadError):
+    """The archive cannot be opened, read or written. ``location`` names it (path or URL)."""
+
+    def __init__(self, location: str, message: str) -> None:
+        self.location = location
+        self.message = message
+        super().__init__(f"{location}: {message}")
+
+
+class ArchiveLockedError(StoreError):
+    """Another process holds the archive's write lock for longer than we waited."""
+
+
+class CorruptArchiveError(StoreError):
+    """Not a Marsad archive, a damaged file, or a schema newer than this version knows."""

@@ -1,0 +1,121 @@
+"""Rebuild Marsad's NER model from ../shared/data (nothing is downloaded).
+
+    python scripts/build_ner_model.py [--clusters] [--dev]
+
+1. With ``--clusters``: tokenizes the ANT news corpora (10.7 M tokens) and ANERcorp
+   train, trains fastText skip-gram vectors on them (needs the ``train`` extra:
+   ``pip install -e '.[train]'``), and clusters the vocabulary with k-means at three
+   granularities; writes ``src/marsad/models/ner/clusters.tsv.gz``. Without it, the
+   clusters already in the package are reused.
+2. Trains the CRF (python-crfsuite, L-BFGS with elastic net) on ANERcorp train, or
+   with ``--dev`` on train minus its last 600 sentences, scored on them (tuning).
+3. Writes ``src/marsad/models/ner/ner.crfsuite`` and prints the scores on the
+   held-out part (``--dev``) or on ANERcorp test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+
+import pycrfsuite
+
+from marsad.ner.conll import read_conll, score
+from marsad.ner.features import sentence_features
+from marsad.ner.tagger import CLUSTER_FILE, MODEL_FILE, load_clusters
+from marsad.text import normalize, tokenize
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT.parent / "shared" / "data"
+OUT = ROOT / "src" / "marsad" / "models" / "ner"
+DEV_SENTENCES = 600
+CRF_PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
+CLUSTER_SIZES = (64, 256, 1024)
+MIN_COUNT = 3
+
+
+def corpus_file(folder: Path) -> Path:
+    """The unlabelled text, one tokenized paragraph a line (ANT news + ANERcorp train words)."""
+    path = folder / "corpus.txt"
+    with path.open("w", encoding="utf-8") as out:
+        for name in ("ant-multisource-2018", "ant-jawharafm"):
+            with gzip.open(DATA / "news" / f"{name}.jsonl.gz", "rt", encoding="utf-8") as fh:
+                for line in fh:
+                    row = json.loads(line)
+                    for part in (row.get("title") or "", row.get("text") or ""):
+                        for para in part.split("\n"):
+                            words = [t.text for t in tokenize(para)]
+                            if words:
+                                out.write(" ".join(words) + "\n")
+        for words, _ in read_conll(DATA / "anercorp" / "train.txt"):
+            out.write(" ".join(words) + "\n")
+    return path
+
+
+def build_clusters(target: Path) -> None:
+    import fasttext
+    import numpy as np
+    from sklearn.cluster import MiniBatchKMeans
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = corpus_file(Path(tmp))
+        counts = Counter(w for line in corpus.open(encoding="utf-8") for w in line.split())
+        start = time.time()
+        model = fasttext.train_unsupervised(
+            str(corpus), model="skipgram", dim=100, epoch=5, minCount=MIN_COUNT, thread=2,
+            minn=2, maxn=5, verbose=0,
+        )  # fmt: skip
+        print(f"fastText trained in {time.time() - start:.0f} s", file=sys.stderr)
+    words = sorted({normalize(w) for w, n in counts.items() if n >= MIN_COUNT and normalize(w)})
+    vectors = np.array([model.get_word_vector(w) for w in words])
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True) + 1e-9
+    ids = [
+        MiniBatchKMeans(n_clusters=k, random_state=0, n_init=3, batch_size=4096).fit_predict(
+            vectors
+        )
+        for k in CLUSTER_SIZES
+    ]
+    with gzip.open(target, "wt", encoding="utf-8") as out:
+        for i, word in enumerate(words):
+            out.write(word + "\t" + "\t".join(str(c[i]) for c in ids) + "\n")
+    print(f"{len(words)} words clustered into {CLUSTER_SIZES}", file=sys.stderr)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clusters", action="store_true", help="rebuild the word clusters")
+    parser.add_argument("--dev", action="store_true", help="hold out the end of train, score it")
+    args = parser.parse_args()
+    OUT.mkdir(parents=True, exist_ok=True)
+    if args.clusters:
+        build_clusters(OUT / CLUSTER_FILE)
+    clusters = load_clusters(OUT / CLUSTER_FILE)
+    train = read_conll(DATA / "anercorp" / "train.txt")
+    fit, held = (train[:-DEV_SENTENCES], train[-DEV_SENTENCES:]) if args.dev else (train, [])
+    evaluation = held or read_conll(DATA / "anercorp" / "test.txt")
+    trainer = pycrfsuite.Trainer(verbose=False)
+    for words, tags in fit:
+        trainer.append(sentence_features(words, clusters), tags)
+    trainer.set_params(CRF_PARAMS)
+    start = time.time()
+    trainer.train(str(OUT / MODEL_FILE))
+    print(f"CRF trained in {time.time() - start:.0f} s on {len(fit)} sentences", file=sys.stderr)
+    tagger = pycrfsuite.Tagger()
+    tagger.open(str(OUT / MODEL_FILE))
+    predicted = [tagger.tag(sentence_features(w, clusters)) for w, _ in evaluation]
+    print("held-out dev" if args.dev else "ANERcorp test")
+    for row in score([t for _, t in evaluation], predicted):
+        print(f"  {row.label:<5} P {row.precision:6.1%}  R {row.recall:6.1%}  F1 {row.f1:6.1%}")
+    size = (OUT / MODEL_FILE).stat().st_size / 2**20
+    print(f"model {size:.1f} MB at {OUT / MODEL_FILE}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,109 @@
+"""The archive schema, as numbered migrations per backend.
+
+A store records the highest migration applied in ``schema_version``; opening an archive applies
+the missing ones in one transaction, and refuses an archive from a newer Marsad. Add a migration
+by appending to both lists: never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+__all__ = ["POSTGRES", "SQLITE"]
+
+# Tables both backends share, written in the SQL both speak; {blob} is the binary type.
+_COMMON = """
+CREATE TABLE articles (
+    id TEXT PRIMARY KEY,
+    title TEXT NOT NULL,
+    source TEXT NOT NULL,
+    url TEXT,
+    published TEXT,
+    record TEXT NOT NULL,
+    terms TEXT NOT NULL,
+    doclen INTEGER NOT NULL,
+    signature {blob},
+    dup_group TEXT NOT NULL,
+    story TEXT
+);
+CREATE INDEX articles_published ON articles (published);
+CREATE INDEX articles_group ON articles (dup_group);
+CREATE INDEX articles_story ON articles (story);
+CREATE TABLE article_sources (
+    article_id TEXT NOT NULL REFERENCES articles (id),
+    source TEXT NOT NULL,
+    url TEXT NOT NULL DEFAULT '',
+    published TEXT,
+    PRIMARY KEY (article_id, source, url)
+);
+CREATE INDEX article_sources_source ON article_sources (source);
+CREATE TABLE lsh_bands (
+    bucket TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles (id),
+    PRIMARY KEY (bucket, article_id)
+);
+CREATE TABLE entities (
+    article_id TEXT NOT NULL REFERENCES articles (id),
+    idx INTEGER NOT NULL,
+    entity_id TEXT NOT NULL,
+    key TEXT NOT NULL,
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    latin TEXT,
+    mentions INTEGER NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX entities_key ON entities (key);
+CREATE TABLE quotes (
+    article_id TEXT NOT NULL REFERENCES articles (id),
+    idx INTEGER NOT NULL,
+    speaker_key TEXT,
+    speaker_text TEXT NOT NULL,
+    verb TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    text TEXT NOT NULL,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX quotes_speaker ON quotes (speaker_key);
+CREATE TABLE events (
+    article_id TEXT NOT NULL REFERENCES articles (id),
+    idx INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    trigger TEXT NOT NULL,
+    agent_key TEXT,
+    target_key TEXT,
+    participant_keys TEXT NOT NULL,
+    place_key TEXT,
+    date TEXT,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX events_type ON events (type);
+CREATE TABLE rejections (
+    source TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    message TEXT NOT NULL,
+    PRIMARY KEY (source, reason)
+);
+"""
+
+#: SQLite: FTS5 over the analyzer's terms (contentless: the text lives in ``articles``).
+SQLITE: Final[list[str]] = [
+    _COMMON.format(blob="BLOB")
+    + """
+CREATE VIRTUAL TABLE articles_fts USING fts5 (
+    title, body, content='', tokenize='unicode61 remove_diacritics 0'
+);
+CREATE VIRTUAL TABLE articles_vocab USING fts5vocab (articles_fts, 'row');
+""",
+]
+
+#: PostgreSQL: a tsvector of the analyzer's terms ('simple' configuration) under a GIN index,
+#: and document frequencies for bm25.
+POSTGRES: Final[list[str]] = [
+    _COMMON.format(blob="BYTEA")
+    + """
+ALTER TABLE articles ADD COLUMN tsv tsvector NOT NULL DEFAULT ''::tsvector;
+CREATE INDEX articles_tsv ON articles USING GIN (tsv);
+CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
+""",
+]

@@ -1,0 +1,156 @@
+"""The embedded store: one SQLite file, full text in FTS5 over the analyzer's terms.
+
+SQLite's own ``unicode61`` tokenizer cuts Arabic words at diacritics and does not fold hamza or
+taa marbuta forms, so the index never sees raw text: it is given the terms of
+:mod:`marsad.archive.analyzer`, the same ones a query is turned into, and FTS5 ranks with bm25
+(title terms weigh twice). The file runs in WAL mode, so readers never wait for the writer, and
+each batch is one ``BEGIN IMMEDIATE`` transaction: a crash loses at most the batch in flight.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from ..errors import ArchiveLockedError, CorruptArchiveError, StoreError
+from . import migrations
+from .model import Filters, Prepared, Query
+from .sqlbase import Row, SqlStore, filter_sql
+
+__all__ = ["SQLiteStore", "fts_expression"]
+
+#: bm25 weights of the indexed columns (title, body).
+_WEIGHTS = (2.0, 1.0)
+
+
+class SQLiteStore(SqlStore):
+    """An archive in one SQLite file (created when absent)."""
+
+    def __init__(self, path: Path, *, timeout: float = 10.0) -> None:
+        self.location = str(path)
+        self.path = path
+        if path.is_dir():
+            raise StoreError(self.location, "is a folder, not an archive file")
+        try:
+            self._db = sqlite3.connect(
+                path, timeout=timeout, isolation_level=None, check_same_thread=False
+            )
+        except sqlite3.Error as exc:
+            raise StoreError(self.location, f"cannot open: {exc}") from exc
+        with self._errors():
+            self._db.execute("PRAGMA journal_mode = WAL")
+            self._db.execute("PRAGMA synchronous = NORMAL")
+            self._migrate()
+
+    # -- connection, transactions, errors -------------------------------------------------
+
+    @contextmanager
+    def _errors(self) -> Iterator[None]:
+        try:
+            yield
+        except sqlite3.Error as exc:
+            raise self._translate(exc) from exc
+
+    def _translate(self, exc: sqlite3.Error) -> StoreError:
+        text = str(exc)
+        if "locked" in text or "busy" in text:
+            return ArchiveLockedError(
+                self.location, "the archive is locked by another process; try again when it ends"
+            )
+        if isinstance(exc, sqlite3.DatabaseError) and (
+            "not a database" in text or "malformed" in text or "corrupt" in text
+        ):
+            return CorruptArchiveError(
+                self.location, f"not a Marsad archive, or a damaged one ({text})"
+            )
+        return StoreError(self.location, text)
+
+    @contextmanager
+    def _transaction(self) -> Iterator[None]:
+        with self._errors():
+            self._db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self._db.execute("ROLLBACK")
+                raise
+            self._db.execute("COMMIT")
+
+    def _execute(self, sql: str, params: Sequence[object] = ()) -> int:
+        with self._errors():
+            return self._db.execute(sql, params).rowcount
+
+    def _many(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        if rows:
+            with self._errors():
+                self._db.executemany(sql, rows)
+
+    def select(self, sql: str, params: Sequence[object] = ()) -> list[Row]:
+        with self._errors():
+            return self._db.execute(sql, params).fetchall()
+
+    def close(self) -> None:
+        self._db.close()
+
+    def _migrate(self) -> None:
+        tables = {r[0] for r in self.select("SELECT name FROM sqlite_master WHERE type='table'")}
+        if tables and "schema_version" not in tables:
+            raise CorruptArchiveError(self.location, "a SQLite file, but not a Marsad archive")
+        with self._transaction():
+            self._execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+            version = int(
+                str(self.select("SELECT coalesce(max(version), 0) FROM schema_version")[0][0])
+            )
+            if version > len(migrations.SQLITE):
+                raise CorruptArchiveError(
+                    self.location, f"schema version {version} is newer than this Marsad knows"
+                )
+            for number, script in enumerate(migrations.SQLITE[version:], start=version + 1):
+                for statement in filter(str.strip, script.split(";")):
+                    self._execute(statement)
+                self._execute("INSERT INTO schema_version (version) VALUES (?)", (number,))
+
+    # -- full text ------------------------------------------------------------------------------
+
+    def _index(self, prepared: Prepared) -> None:
+        self._execute(
+            "INSERT INTO articles_fts (rowid, title, body) SELECT rowid, ?, ? FROM articles"
+            " WHERE id = ?",
+            (" ".join(prepared.title_terms), " ".join(prepared.body_terms), prepared.article.id),
+        )
+
+    def search(
+        self, query: Query, filters: Filters, limit: int, offset: int
+    ) -> list[tuple[str, float]]:
+        if query.is_empty():
+            return []
+        where, params = filter_sql(filters)
+        rows = self.select(
+            f"SELECT a.id, -bm25(articles_fts, {_WEIGHTS[0]}, {_WEIGHTS[1]}) AS score"
+            " FROM articles_fts JOIN articles a ON a.rowid = articles_fts.rowid"
+            f" WHERE articles_fts MATCH ? AND {where} ORDER BY score DESC, a.id LIMIT ? OFFSET ?",
+            [fts_expression(query), *params, limit, offset],
+        )
+        return [(str(i), float(str(s))) for i, s in rows]
+
+    def doc_freq(self, terms: Sequence[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        unique = list(dict.fromkeys(terms))
+        for i in range(0, len(unique), 500):
+            chunk = unique[i : i + 500]
+            marks = ", ".join("?" * len(chunk))
+            for term, doc in self.select(
+                f"SELECT term, doc FROM articles_vocab WHERE term IN ({marks})", chunk
+            ):
+                found[str(term)] = int(str(doc))
+        return found
+
+
+def fts_expression(query: Query) -> str:
+    """The FTS5 MATCH expression of a parsed query: every part quoted, so never syntax."""
+    parts = [f'"{t}"' for t in query.terms]
+    parts += ['"' + " ".join(p) + '"' for p in query.phrases]
+    parts += [f'"{p}" *' for p in query.prefixes]
+    return (" OR " if query.any_term else " AND ").join(parts)

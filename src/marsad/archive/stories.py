@@ -1,0 +1,209 @@
+"""Stories and «read also»: related articles on the same event, found through the index.
+
+An article's characteristic terms are its words weighted by tf-idf (document frequencies from the
+archive's own index, news stopwords of :data:`~marsad.archive.data.TOPIC_STOPWORDS` left out).
+Candidates are the best bm25 matches of those terms published within :data:`WINDOW_DAYS` days;
+each is scored by the cosine of the two tf-idf vectors, plus :data:`ENTITY_WEIGHT` times the
+Jaccard overlap of their entities when both have some. Near-duplicates (same group) are the same
+text, not related reading, and are left out.
+
+A story is a set of articles whose score reaches :data:`STORY_SIMILARITY`: :func:`assign_stories`
+puts each article not yet in a story into the story of its best such candidate, or starts one.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from . import data
+from .model import Filters, Query
+from .store import Store
+
+__all__ = [
+    "ENTITY_WEIGHT",
+    "STORY_SIMILARITY",
+    "WINDOW_DAYS",
+    "Related",
+    "assign_stories",
+    "related",
+]
+
+WINDOW_DAYS = 3
+STORY_SIMILARITY = 0.3
+ENTITY_WEIGHT = 0.2
+_QUERY_TERMS = 12
+_CANDIDATES = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Related:
+    """One «read also» entry."""
+
+    id: str
+    title: str
+    source: str
+    published: str | None
+    score: float
+    same_story: bool
+
+
+@dataclass(slots=True)
+class _Doc:
+    id: str
+    title: str
+    source: str
+    published: str | None
+    terms: Counter[str]
+    group: str
+    story: str | None
+    entities: frozenset[str]
+
+
+class _Weights:
+    """idf of terms, from the store's index, cached for a run."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self.total = max(1, int(str(store.select("SELECT count(*) FROM articles")[0][0])))
+        self.cache: dict[str, float] = {}
+
+    def idf(self, terms: Sequence[str]) -> dict[str, float]:
+        missing = [t for t in terms if t not in self.cache]
+        if missing:
+            found = self.store.doc_freq(missing)
+            for term in missing:
+                self.cache[term] = math.log((self.total + 1) / (found.get(term, 0) + 1)) + 1
+        return {t: self.cache[t] for t in terms}
+
+    def vector(self, counts: Counter[str]) -> dict[str, float]:
+        idf = self.idf([t for t in counts if t not in data.TOPIC_STOPWORDS])
+        return {t: (1 + math.log(n)) * idf[t] for t, n in counts.items() if t in idf}
+
+
+def _load(store: Store, ids: Sequence[str]) -> list[_Doc]:
+    if not ids:
+        return []
+    marks = ", ".join("?" * len(ids))
+    rows = store.select(
+        "SELECT id, title, source, published, terms, dup_group, story FROM articles"
+        f" WHERE id IN ({marks})",
+        list(ids),
+    )
+    entities: dict[str, set[str]] = {}
+    for aid, key in store.select(
+        f"SELECT article_id, key FROM entities WHERE article_id IN ({marks})", list(ids)
+    ):
+        entities.setdefault(str(aid), set()).add(str(key))
+    docs = {
+        str(r[0]): _Doc(
+            str(r[0]),
+            str(r[1]),
+            str(r[2]),
+            None if r[3] is None else str(r[3]),
+            Counter(str(r[4]).split()),
+            str(r[5]),
+            None if r[6] is None else str(r[6]),
+            frozenset(entities.get(str(r[0]), ())),
+        )
+        for r in rows
+    }
+    return [docs[i] for i in ids if i in docs]
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
+    norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def _window(published: str | None) -> Filters:
+    try:
+        day = date.fromisoformat((published or "")[:10])
+    except ValueError:
+        return Filters()
+    span = timedelta(days=WINDOW_DAYS)
+    return Filters(since=(day - span).isoformat(), until=(day + span).isoformat())
+
+
+def _scored(store: Store, doc: _Doc, weights: _Weights) -> list[tuple[float, _Doc]]:
+    vector = weights.vector(doc.terms)
+    top = sorted(vector, key=lambda t: (-vector[t], t))[:_QUERY_TERMS]
+    if not top:
+        return []
+    hits = store.search(
+        Query(terms=tuple(top), any_term=True), _window(doc.published), _CANDIDATES, 0
+    )
+    candidates = _load(store, [i for i, _ in hits if i != doc.id])
+    scored = []
+    for other in candidates:
+        if other.group == doc.group:
+            continue
+        score = _cosine(vector, weights.vector(other.terms))
+        if doc.entities and other.entities:
+            overlap = len(doc.entities & other.entities) / len(doc.entities | other.entities)
+            score += ENTITY_WEIGHT * overlap
+        scored.append((score, other))
+    scored.sort(key=lambda pair: (-pair[0], pair[1].id))
+    return scored
+
+
+def related(store: Store, article_id: str, limit: int = 10) -> list[Related]:
+    """The «read also» list of an archived article, best first (empty for an unknown id)."""
+    found = _load(store, [article_id])
+    if not found:
+        return []
+    doc = found[0]
+    out = []
+    for score, other in _scored(store, doc, _Weights(store))[:limit]:
+        same = score >= STORY_SIMILARITY or (doc.story is not None and other.story == doc.story)
+        out.append(
+            Related(other.id, other.title, other.source, other.published, round(score, 4), same)
+        )
+    return out
+
+
+def assign_stories(
+    store: Store, *, batch: int = 200, progress: Callable[[int], None] | None = None
+) -> int:
+    """Put every article not yet in a story into one; returns how many were placed."""
+    weights = _Weights(store)
+    placed = 0
+    while True:
+        ids = [
+            str(r[0])
+            for r in store.select(
+                "SELECT id FROM articles WHERE story IS NULL ORDER BY published, id LIMIT ?",
+                [batch],
+            )
+        ]
+        if not ids:
+            return placed
+        pending: dict[str, str] = {}
+        groups: dict[str, str] = {}
+        for doc in _load(store, ids):
+            story = groups.get(doc.group) or _story_of(store, doc, weights, pending)
+            pending[doc.id] = groups[doc.group] = story
+        store.set_stories(list(pending.items()))
+        placed += len(pending)
+        if progress is not None:
+            progress(placed)
+
+
+def _story_of(store: Store, doc: _Doc, weights: _Weights, pending: dict[str, str]) -> str:
+    """The story of the best related article at or above the threshold, else a new one."""
+    copies = store.select(
+        "SELECT story FROM articles WHERE dup_group = ? AND story IS NOT NULL LIMIT 1", [doc.group]
+    )
+    if copies:
+        return str(copies[0][0])
+    for score, other in _scored(store, doc, weights):
+        if score < STORY_SIMILARITY:
+            break
+        story = pending.get(other.id) or other.story
+        if story:
+            return story
+    return doc.id

@@ -1,0 +1,253 @@
+"""Entity and quote views: an entity across the archive, its name variants merged.
+
+One person is written «أحمد ناصر المحمد الصباح» in one article and «أحمد الناصر» in another.
+:func:`merge_variants` merges a shorter name into a longer one of the same type when the
+evidence supports it, and only then:
+
+* the shorter name has at least two words, and its words appear, in order, among the longer
+  name's words (the article ``ال`` aside: «الناصر» is «ناصر»), starting with the same first name;
+* every longer name it could belong to is one and the same person (after merging): a name that
+  fits two different people stays on its own.
+
+A first name alone, or a family name alone, is never merged: «أحمد» is a thousand people.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .model import Filters
+from .sqlbase import name_key
+from .store import Store
+
+__all__ = [
+    "EntityProfile",
+    "Meeting",
+    "Name",
+    "QuoteRow",
+    "entity_names",
+    "entity_profile",
+    "merge_variants",
+    "resolve_name",
+]
+
+_ARTICLE = "ال"
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """A distinct entity name in the archive: its matching key, a written form, its type."""
+
+    key: str
+    name: str
+    type: str
+    articles: int
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRow:
+    article_id: str
+    published: str | None
+    speaker_text: str
+    verb: str
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Meeting:
+    """An event the entity took part in, with the other parties named."""
+
+    article_id: str
+    published: str | None
+    type: str
+    trigger: str
+    others: tuple[str, ...]
+    date: str | None
+
+
+@dataclass(slots=True)
+class EntityProfile:
+    """Everything the archive knows about one entity (its variants merged)."""
+
+    key: str
+    name: str
+    type: str
+    variants: list[str]
+    articles: int
+    timeline: list[tuple[str, int]] = field(default_factory=list)
+    quotes: list[QuoteRow] = field(default_factory=list)
+    cooccurring: list[tuple[str, str, int]] = field(default_factory=list)
+    meetings: list[Meeting] = field(default_factory=list)
+    met: list[tuple[str, int]] = field(default_factory=list)
+
+
+def entity_names(store: Store) -> list[Name]:
+    """Every distinct (name, type) in the archive with how many articles name it."""
+    rows = store.select(
+        "SELECT key, type, max(name), count(DISTINCT article_id) FROM entities GROUP BY key, type"
+    )
+    return [Name(str(k), str(n), str(t), int(str(c))) for k, t, n, c in rows]
+
+
+def _words(key: str) -> tuple[str, ...]:
+    return tuple(
+        w[len(_ARTICLE) :] if w.startswith(_ARTICLE) and len(w) > len(_ARTICLE) + 2 else w
+        for w in key.split()
+    )
+
+
+def _subsequence(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    remaining = iter(long)
+    return all(word in remaining for word in short)
+
+
+def merge_variants(names: Sequence[Name]) -> dict[tuple[str, str], str]:
+    """``(key, type) -> canonical key`` for every name; a name unmerged maps to itself."""
+    by_first: dict[tuple[str, str], list[Name]] = defaultdict(list)
+    for n in names:
+        words = _words(n.key)
+        if words:
+            by_first[(n.type, words[0])].append(n)
+    canonical: dict[tuple[str, str], str] = {}
+    for n in sorted(names, key=lambda n: (-len(_words(n.key)), n.key)):
+        canonical[(n.key, n.type)] = _canonical(n, by_first, canonical)
+    return canonical
+
+
+def _canonical(
+    n: Name,
+    by_first: dict[tuple[str, str], list[Name]],
+    canonical: dict[tuple[str, str], str],
+) -> str:
+    words = _words(n.key)
+    if len(words) < 2:
+        return n.key
+    owners = {
+        canonical[(o.key, o.type)]
+        for o in by_first[(n.type, words[0])]
+        if len(_words(o.key)) > len(words) and _subsequence(words, _words(o.key))
+    }
+    return owners.pop() if len(owners) == 1 else n.key
+
+
+def resolve_name(store: Store, name: str, type: str | None = None) -> tuple[str, ...]:
+    """The keys of ``name`` and of every variant merged with it (just its own key if none)."""
+    key = name_key(name)
+    merged = merge_variants(entity_names(store))
+    targets = {c for (k, t), c in merged.items() if k == key and (type is None or t == type)}
+    keys = {k for (k, t), c in merged.items() if c in targets and (type is None or t == type)}
+    return tuple(sorted(keys | {key}))
+
+
+def entity_profile(
+    store: Store, name: str, *, type: str | None = None, limit: int = 20, by: str = "month"
+) -> EntityProfile | None:
+    """An entity's articles over time, quotes, co-occurring entities and meetings."""
+    names = entity_names(store)
+    merged = merge_variants(names)
+    key = name_key(name)
+    mine = [n for n in names if n.key == key and (type is None or n.type == type)]
+    if not mine:
+        return None
+    head = max(mine, key=lambda n: n.articles)
+    target = merged[(head.key, head.type)]
+    group = [n for n in names if n.type == head.type and merged[(n.key, n.type)] == target]
+    keys = tuple(sorted({n.key for n in group}))
+    full = next((n for n in group if n.key == target), head)
+    profile = EntityProfile(
+        target, full.name, head.type, sorted({n.name for n in group}), _count(store, keys)
+    )
+    profile.timeline = _timeline(store, keys, 10 if by == "day" else 7)
+    profile.quotes = _quotes(store, keys, limit)
+    profile.cooccurring = _cooccurring(store, keys, merged, names, limit)
+    profile.meetings, profile.met = _meetings(store, keys, limit, {n.key: n.name for n in names})
+    return profile
+
+
+def _marks(keys: Sequence[str]) -> str:
+    return ", ".join("?" * len(keys))
+
+
+def _count(store: Store, keys: tuple[str, ...]) -> int:
+    rows = store.select(
+        f"SELECT count(DISTINCT article_id) FROM entities WHERE key IN ({_marks(keys)})", keys
+    )
+    return int(str(rows[0][0]))
+
+
+def _timeline(store: Store, keys: tuple[str, ...], width: int) -> list[tuple[str, int]]:
+    rows = store.select(
+        f"SELECT substr(a.published, 1, {width}), count(DISTINCT a.id) FROM articles a"
+        f" WHERE a.id IN (SELECT article_id FROM entities WHERE key IN ({_marks(keys)}))"
+        " AND a.published IS NOT NULL GROUP BY 1 ORDER BY 1",
+        keys,
+    )
+    return [(str(p), int(str(c))) for p, c in rows]
+
+
+def _quotes(store: Store, keys: tuple[str, ...], limit: int) -> list[QuoteRow]:
+    rows = store.select(
+        "SELECT q.article_id, a.published, q.speaker_text, q.verb, q.kind, q.text FROM quotes q"
+        f" JOIN articles a ON a.id = q.article_id WHERE q.speaker_key IN ({_marks(keys)})"
+        " ORDER BY a.published DESC, q.article_id, q.idx LIMIT ?",
+        [*keys, limit],
+    )
+    return [
+        QuoteRow(str(r[0]), None if r[1] is None else str(r[1]), *map(str, r[2:])) for r in rows
+    ]
+
+
+def _cooccurring(
+    store: Store,
+    keys: tuple[str, ...],
+    merged: dict[tuple[str, str], str],
+    names: Sequence[Name],
+    limit: int,
+) -> list[tuple[str, str, int]]:
+    rows = store.select(
+        "SELECT o.key, o.type, o.article_id FROM entities o WHERE o.article_id IN"
+        f" (SELECT article_id FROM entities WHERE key IN ({_marks(keys)}))"
+        f" AND o.key NOT IN ({_marks(keys)})",
+        [*keys, *keys],
+    )
+    written = {(n.key, n.type): n.name for n in names}
+    seen: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for key, type_, article in rows:
+        target = merged.get((str(key), str(type_)), str(key))
+        seen[(target, str(type_))].add(str(article))
+    ranked = sorted(seen.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:limit]
+    return [(written.get(k, k[0]), k[1], len(v)) for k, v in ranked]
+
+
+def _meetings(
+    store: Store, keys: tuple[str, ...], limit: int, written: dict[str, str]
+) -> tuple[list[Meeting], list[tuple[str, int]]]:
+    likes = " OR ".join(["('|' || ev.participant_keys || '|') LIKE ?"] * len(keys))
+    rows = store.select(
+        "SELECT ev.article_id, a.published, ev.type, ev.trigger, ev.agent_key, ev.target_key,"
+        " ev.participant_keys, ev.date FROM events ev JOIN articles a ON a.id = ev.article_id"
+        f" WHERE ev.agent_key IN ({_marks(keys)}) OR ev.target_key IN ({_marks(keys)})"
+        f" OR {likes} ORDER BY a.published DESC, ev.article_id, ev.idx",
+        [*keys, *keys, *(f"%|{k}|%" for k in keys)],
+    )
+    meetings, met = [], Counter[str]()
+    for aid, published, type_, trigger, agent, target, participants, when in rows:
+        parties = {str(agent or ""), str(target or ""), *str(participants or "").split("|")}
+        others = tuple(sorted(written.get(p, p) for p in parties - set(keys) - {""}))
+        met.update(others)
+        meetings.append(
+            Meeting(str(aid), _text(published), str(type_), str(trigger), others, _text(when))
+        )
+    return meetings[:limit], met.most_common(limit)
+
+
+def _text(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
+def entity_filters(store: Store, name: str, type: str | None = None) -> Filters:
+    """Filters selecting the articles that name ``name`` or a merged variant of it."""
+    return Filters(entity_keys=resolve_name(store, name, type), entity_type=type)

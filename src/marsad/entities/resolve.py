@@ -1,0 +1,220 @@
+"""From mentions to entities: grouping name variants, canonical names, roles and their «of».
+
+Within one article, mentions with the same normalized name are one entity; a
+one-word person mention that is the last name of exactly one fuller person
+(«الناصر» and «أحمد الناصر») joins it, wherever it stands (a surname in the
+title is linked to the full name in the body); a one-word organization that ends a
+fuller one («الخارجية», «وزارة الخارجية») joins it. A shared first name never merges.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from ..ner.lexicon import Lexicon, key, name_key
+from ..record import Entity, Mention, Role
+from .latin import latin_name
+from .mentions import Found, SentenceTokens, prefix_cut
+from .roles import PersonContext, person_context
+
+__all__ = ["build_entities"]
+
+_PLACE = frozenset({"GPE", "LOC"})
+
+
+@dataclass(slots=True)
+class _Group:
+    type: str
+    keys: tuple[str, ...]
+    found: list[Found] = field(default_factory=list)
+    contexts: list[PersonContext] = field(default_factory=list)
+    names: list[str] = field(default_factory=list)
+
+
+def build_entities(
+    found: list[Found], sentences: list[SentenceTokens], texts: Mapping[str, str], lex: Lexicon
+) -> list[Entity]:
+    """Group mentions into entities; names found once are looked for again everywhere."""
+    groups = _group(found, texts, lex)
+    extra = _propagate(groups, sentences, texts)
+    if extra:
+        groups = _group(sorted([*found, *extra], key=_position), texts, lex)
+    groups = _merge_short_forms(groups)
+    entities = [_entity(f"e{i + 1}", g, texts) for i, g in enumerate(groups)]
+    _link_roles(entities, groups, lex, texts)
+    return entities
+
+
+def _position(mention: Found) -> tuple[int, int]:
+    return ("title", "lead", "body").index(mention.sentence.field), mention.start
+
+
+def _group(found: list[Found], texts: Mapping[str, str], lex: Lexicon) -> list[_Group]:
+    groups: list[_Group] = []
+    by_key: dict[tuple[str, tuple[str, ...]], _Group] = {}
+    for mention in found:
+        context = (
+            person_context(mention, lex, texts[mention.sentence.field])
+            if mention.type == "PER"
+            else None
+        )
+        first = context.name_first if context else mention.first
+        keys = tuple(name_key(t.text) for t in mention.sentence.tokens[first : mention.last])
+        coarse = "PLACE" if mention.type in _PLACE else mention.type
+        group = by_key.get((coarse, keys))
+        if group is None:
+            group = by_key[(coarse, keys)] = _Group(mention.type, keys)
+            groups.append(group)
+        group.found.append(mention)
+        group.names.append(_written_name(mention, first, texts, lex))
+        if context:
+            group.contexts.append(context)
+    return groups
+
+
+def _propagate(
+    groups: list[_Group], sentences: list[SentenceTokens], texts: Mapping[str, str]
+) -> list[Found]:
+    """Untagged occurrences of a found name (or of a person's surname) are mentions too."""
+    wanted: dict[tuple[str, ...], str] = {}
+    surnames: dict[str, list[str]] = {}
+    for group in groups:
+        if len(group.keys) > 1 or group.type != "PER":
+            wanted.setdefault(group.keys, group.type)
+        if group.type == "PER" and len(group.keys) > 1 and group.keys[-1].startswith("ال"):
+            surnames.setdefault(group.keys[-1], []).append(group.type)
+    for surname, kinds in surnames.items():
+        if len(kinds) == 1:
+            wanted.setdefault((surname,), "PER")
+    extra: list[Found] = []
+    for sent in sentences:
+        extra += _occurrences(sent, wanted, texts[sent.field])
+    return extra
+
+
+def _occurrences(
+    sent: SentenceTokens, wanted: dict[tuple[str, ...], str], text: str
+) -> list[Found]:
+    keys = [name_key(t.text) for t in sent.tokens]
+    out: list[Found] = []
+    i = 0
+    while i < len(keys):
+        for n in (4, 3, 2, 1):
+            kind = wanted.get(tuple(keys[i : i + n])) if i + n <= len(keys) else None
+            if kind and all(label == "O" for label in sent.labels[i : i + n]):
+                sent.labels[i : i + n] = [f"B-{kind}"] + [f"I-{kind}"] * (n - 1)
+                start = sent.tokens[i].start + prefix_cut(sent.tokens[i].prefix)
+                end = sent.tokens[i + n - 1].end
+                out.append(Found(sent, i, i + n, kind, start, end, text[start:end]))
+                i += n - 1
+                break
+        i += 1
+    return out
+
+
+def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
+    """Fold one-word persons into the one fuller person ending with that word (same for orgs)."""
+    kept: list[_Group] = []
+    for group in groups:
+        target = _fuller(group, groups) if len(group.keys) == 1 else None
+        if target is None:
+            kept.append(group)
+        else:
+            target.found.extend(group.found)
+            target.contexts.extend(group.contexts)
+            target.names.extend(group.names)
+    return kept
+
+
+def _fuller(short: _Group, groups: list[_Group]) -> _Group | None:
+    if short.type not in ("PER", "ORG"):
+        return None
+    candidates = [
+        g
+        for g in groups
+        if g.type == short.type and len(g.keys) > 1 and g.keys[-1] == short.keys[0]
+    ]
+    if short.type == "ORG" and len(candidates) > 1:  # «داعش»: «تنظيم داعش», not «التحالف ضد داعش»
+        candidates = [g for g in candidates if len(g.keys) == 2]
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def _entity(ident: str, group: _Group, texts: Mapping[str, str]) -> Entity:
+    mentions = sorted(
+        (Mention(f.sentence.field, f.start, f.end, f.text) for f in group.found),
+        key=lambda m: (("title", "lead", "body").index(m.field), m.start),
+    )
+    name = _canonical(group)
+    honorifics: list[str] = []
+    for context in group.contexts:
+        honorifics += [h for h in context.honorifics if h not in honorifics]
+    return Entity(
+        id=ident,
+        type=group.type,
+        name=name,
+        latin=latin_name(name, group.type),
+        honorifics=honorifics,
+        mentions=mentions,
+    )
+
+
+def _canonical(group: _Group) -> str:
+    """The fullest form written in the article (most words, then most letters)."""
+    best = max(group.names, key=lambda n: (len(n.split()), len(n)))
+    return " ".join(best.strip("«»\"' ").split())
+
+
+def _written_name(mention: Found, first: int, texts: Mapping[str, str], lex: Lexicon) -> str:
+    """The name as written from token ``first``: clitics off, an article swallowed by لل back."""
+    token = mention.sentence.tokens[first]
+    start = max(token.start + prefix_cut(token.prefix), mention.start)
+    name = texts[mention.sentence.field][start : mention.end]
+    if token.prefix.endswith("لل"):
+        name = "ال" + name
+    if mention.type == "ORG" and " " not in name and key(name) in lex.ministries:
+        name = f"{lex.ministry_word} {name}"
+    return name
+
+
+def _link_roles(
+    entities: list[Entity], groups: list[_Group], lex: Lexicon, texts: Mapping[str, str]
+) -> None:
+    places = {key(w): e.id for e in entities if e.type in _PLACE for w in [e.name]}
+    place_of_found = {
+        (id(f.sentence), f.first): e.id
+        for e, g in zip(entities, groups, strict=True)
+        if e.type in _PLACE
+        for f in g.found
+    }
+    for entity, group in zip(entities, groups, strict=True):
+        seen: set[str] = set()
+        for mention, context in zip(group.found, group.contexts, strict=False):
+            for title, first, last in context.roles:
+                if title in seen:
+                    continue
+                seen.add(title)
+                of = _role_of(mention, first, last, lex, places, place_of_found)
+                entity.roles.append(Role(title=title, of=of, text=title))
+
+
+def _role_of(
+    mention: Found,
+    first: int,
+    last: int,
+    lex: Lexicon,
+    places: dict[str, str],
+    place_of_found: dict[tuple[int, int], str],
+) -> str | None:
+    """What the role is of: a nationality or place in the role, else the nearest in the sentence."""
+    tokens = mention.sentence.tokens
+    inside = range(first, last)
+    order = sorted(range(len(tokens)), key=lambda i: (i not in inside, abs(i - mention.first)))
+    for i in order:
+        country = lex.nationality(tokens[i].text)
+        if country and key(country) in places:
+            return places[key(country)]
+        place = place_of_found.get((id(mention.sentence), i))
+        if place is not None:
+            return place
+    return None
