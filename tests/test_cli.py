@@ -107,3 +107,17 @@ def test_cli_reference_is_current() -> None:
 
     committed = (Path(__file__).parent.parent / "docs" / "cli.md").read_text(encoding="utf-8")
     assert committed == cli_reference(), "run: python -m marsad.clidoc > docs/cli.md"
+
+
+def test_eval_ner_prints_conlleval_figures(tmp_path: Path) -> None:
+    conll = tmp_path / "mini.conll"
+    conll.write_text(
+        "قال O\nوزير O\nالخارجية O\nأحمد B-PERS\nالناصر I-PERS\nفي O\nالكويت B-LOC\n. O\n\n"
+        "زار O\nالوفد O\nإيطاليا B-LOC\n. O\n",
+        encoding="utf-8",
+    )
+    code, out, _ = run("eval", "ner", str(conll))
+    assert code == 0
+    lines = {line.split()[0]: line.split() for line in out.splitlines() if line.strip()}
+    assert lines["ALL"][1] == "3" and "tokens/s" in out
+    assert {"LOC", "PERS"} <= set(lines)

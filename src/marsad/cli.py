@@ -169,7 +169,7 @@ def _add_feature_commands() -> None:
 
 
 #: Modules exposing ``COMMANDS`` (a list of click commands) to add to ``marsad``.
-FEATURE_COMMAND_MODULES: tuple[str, ...] = ("marsad.archive.cli",)
+FEATURE_COMMAND_MODULES: tuple[str, ...] = ("marsad.archive.cli", "marsad.evalcli")
 _add_feature_commands()
 
 
