@@ -46,3 +46,15 @@ def test_related_headlines_in_real_bodies_are_found(ant_multisource: Path) -> No
         if line.startswith(("اقرأ أيضا", "للمزيد:", "*نقلاً عن"))
     ]
     assert kept_markers == []
+
+
+def test_shipped_ner_tagger_on_anercorp_test_stays_above_its_floor() -> None:
+    from marsad.ner.conll import read_conll, score
+    from marsad.ner.tagger import default_tagger
+
+    sentences = read_conll(need(DATA / "anercorp" / "test.txt"))
+    tagger = default_tagger()
+    predicted = [tagger.tag(words) for words, _ in sentences]
+    micro = score([tags for _, tags in sentences], predicted)[-1]
+    assert micro.label == "ALL"
+    assert micro.f1 >= FLOORS["ner_anercorp_test_f1"], f"{micro.f1:.3f}"
