@@ -61,7 +61,9 @@ def main() -> int:
     tokens = sum(map(len, sentences))
     crf = crf_speed(sentences)
     bert, pieces = bert_speed(sentences, args.threads)
-    print(f"{len(sentences)} sentences, {tokens} tokens ({pieces} BERT pieces), {args.threads} thread(s)")
+    print(
+        f"{len(sentences)} sentences, {tokens} tokens ({pieces} BERT pieces), {args.threads} thread(s)"
+    )
     print(f"marsad CRF tagger     {crf:10,.0f} tokens/s")
     print(f"BERT-base classifier  {bert:10,.0f} tokens/s")
     print(f"ratio                 {crf / bert:10.1f}x")

@@ -12,7 +12,16 @@ def doc(text: str = "عنوان\n\nنص المقال الأول.") -> Document:
 
 def test_default_pipeline_runs_named_stages_in_order() -> None:
     pipeline = Pipeline()
-    assert pipeline.names == ["clean", "furniture", "identify", "entities"]
+    assert pipeline.names == [
+        "clean",
+        "furniture",
+        "identify",
+        "entities",
+        "amounts",
+        "dates",
+        "quotes",
+        "events",
+    ]
     article = pipeline(doc())
     assert (article.title, article.body, article.source) == ("عنوان", "نص المقال الأول.", "mem")
     assert article.id and not article.errors

@@ -142,6 +142,11 @@ def demo(folder: Path) -> None:
         f"  marsad extract {_a_file_among(batch.articles) or folder} --format json\n"
         "Run it on your own files, folders, WARC archives, feeds or JSON lines the same way."
     )
+    click.echo(
+        "\nTo browse them on the web (Arabic pages, JSON API), archive and serve them:\n"
+        f"  marsad ingest {folder} --db examples.db && marsad serve --db examples.db\n"
+        "then open http://127.0.0.1:8000/ (add ?lang=en for English labels)."
+    )
 
 
 def _a_file_among(articles: list[Article]) -> str | None:
@@ -169,7 +174,11 @@ def _add_feature_commands() -> None:
 
 
 #: Modules exposing ``COMMANDS`` (a list of click commands) to add to ``marsad``.
-FEATURE_COMMAND_MODULES: tuple[str, ...] = ("marsad.archive.cli", "marsad.evalcli")
+FEATURE_COMMAND_MODULES: tuple[str, ...] = (
+    "marsad.archive.cli",
+    "marsad.evalcli",
+    "marsad.web.cli",
+)
 _add_feature_commands()
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from .errors import MarsadError
+from .facts.cli import facts
 from .ner.conll import read_conll, score
 from .ner.tagger import default_tagger
 
@@ -44,5 +45,7 @@ def ner(conll: Path) -> None:
         )
     click.echo(f"{tokens} tokens in {seconds:.2f} s: {tokens / seconds:,.0f} tokens/s (one core)")
 
+
+eval_group.add_command(facts)
 
 COMMANDS = [eval_group]

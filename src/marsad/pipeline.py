@@ -108,7 +108,7 @@ def registered_stages() -> list[str]:
 
 
 def _load_builtin_stages() -> None:
-    from . import entities, stages  # noqa: F401  (registers the built-in stages on import)
+    from . import amounts, dates, entities, events, quotes, stages  # noqa: F401  (registers the built-in stages on import)
 
 
 class Pipeline:
@@ -118,7 +118,16 @@ class Pipeline:
     ['clean', 'furniture', 'identify']
     """
 
-    DEFAULT: tuple[str, ...] = ("clean", "furniture", "identify", "entities")
+    DEFAULT: tuple[str, ...] = (
+        "clean",
+        "furniture",
+        "identify",
+        "entities",
+        "amounts",
+        "dates",
+        "quotes",
+        "events",
+    )
 
     def __init__(self, stages: Sequence[str | Stage] | None = None) -> None:
         chosen = self.DEFAULT if stages is None else stages

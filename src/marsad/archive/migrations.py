@@ -86,6 +86,25 @@ CREATE TABLE rejections (
 );
 """
 
+# Migration 2: watchlists (saved queries) and the articles each has matched, with when the
+# archive first saw the match (what a watchlist's Atom feed lists, newest first).
+_WATCHLISTS = """
+CREATE TABLE watchlists (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    query TEXT NOT NULL,
+    filters TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE TABLE watchlist_hits (
+    watchlist_id TEXT NOT NULL REFERENCES watchlists (id),
+    article_id TEXT NOT NULL REFERENCES articles (id),
+    first_seen TEXT NOT NULL,
+    PRIMARY KEY (watchlist_id, article_id)
+);
+CREATE INDEX watchlist_hits_seen ON watchlist_hits (watchlist_id, first_seen);
+"""
+
 #: SQLite: FTS5 over the analyzer's terms (contentless: the text lives in ``articles``).
 SQLITE: Final[list[str]] = [
     _COMMON.format(blob="BLOB")
@@ -95,6 +114,7 @@ CREATE VIRTUAL TABLE articles_fts USING fts5 (
 );
 CREATE VIRTUAL TABLE articles_vocab USING fts5vocab (articles_fts, 'row');
 """,
+    _WATCHLISTS,
 ]
 
 #: PostgreSQL: a tsvector of the analyzer's terms ('simple' configuration) under a GIN index,
@@ -106,4 +126,5 @@ ALTER TABLE articles ADD COLUMN tsv tsvector NOT NULL DEFAULT ''::tsvector;
 CREATE INDEX articles_tsv ON articles USING GIN (tsv);
 CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
 """,
+    _WATCHLISTS,
 ]

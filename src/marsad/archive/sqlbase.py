@@ -183,6 +183,10 @@ class SqlStore(ABC):
                 [(r.source, r.reason, r.message) for r in rejections],
             )
 
+    def write(self, statements: Sequence[tuple[str, Sequence[object]]]) -> list[int]:
+        with self._transaction():
+            return [self._execute(sql, params) for sql, params in statements]
+
     def set_stories(self, assignments: Sequence[tuple[str, str]]) -> None:
         if not assignments:
             return

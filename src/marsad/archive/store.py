@@ -56,6 +56,13 @@ class Store(Protocol):
         """A read-only query in the SQL both backends share, ``?`` for parameters."""
         ...
 
+    def write(self, statements: Sequence[tuple[str, Sequence[object]]]) -> list[int]:
+        """Run statements (shared SQL, ``?`` parameters) in one transaction; rows each changed.
+
+        For small tables kept beside the articles (watchlists); articles go through :meth:`add`.
+        """
+        ...
+
     def close(self) -> None: ...
 
 

@@ -133,21 +133,40 @@ def _canonical(
     return owners.pop() if len(owners) == 1 else n.key
 
 
-def resolve_name(store: Store, name: str, type: str | None = None) -> tuple[str, ...]:
-    """The keys of ``name`` and of every variant merged with it (just its own key if none)."""
+def resolve_name(
+    store: Store,
+    name: str,
+    type: str | None = None,
+    *,
+    merged: dict[tuple[str, str], str] | None = None,
+) -> tuple[str, ...]:
+    """The keys of ``name`` and of every variant merged with it (just its own key if none).
+
+    ``merged`` is :func:`merge_variants` of :func:`entity_names`, when the caller keeps it.
+    """
     key = name_key(name)
-    merged = merge_variants(entity_names(store))
+    merged = merge_variants(entity_names(store)) if merged is None else merged
     targets = {c for (k, t), c in merged.items() if k == key and (type is None or t == type)}
     keys = {k for (k, t), c in merged.items() if c in targets and (type is None or t == type)}
     return tuple(sorted(keys | {key}))
 
 
 def entity_profile(
-    store: Store, name: str, *, type: str | None = None, limit: int = 20, by: str = "month"
+    store: Store,
+    name: str,
+    *,
+    type: str | None = None,
+    limit: int = 20,
+    by: str = "month",
+    variants: tuple[Sequence[Name], dict[tuple[str, str], str]] | None = None,
 ) -> EntityProfile | None:
-    """An entity's articles over time, quotes, co-occurring entities and meetings."""
-    names = entity_names(store)
-    merged = merge_variants(names)
+    """An entity's articles over time, quotes, co-occurring entities and meetings.
+
+    ``variants`` is ``(entity_names(store), merge_variants(names))`` when the caller keeps it
+    (a server does: it costs seconds on a large archive).
+    """
+    names = entity_names(store) if variants is None else variants[0]
+    merged = merge_variants(names) if variants is None else variants[1]
     key = name_key(name)
     mine = [n for n in names if n.key == key and (type is None or n.type == type)]
     if not mine:

@@ -9,14 +9,31 @@ nationality adjective, gazetteer place), and the same for its neighbours.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from ..text import normalize, split_proclitics
 from .lexicon import Lexicon, lexicon
 
-__all__ = ["TokenInfo", "sentence_features"]
+__all__ = ["EMPTY_TABLES", "TokenInfo", "WordTables", "sentence_features"]
 
 _PUNCT = frozenset("،,.؛;:!?؟«»\"'()[]{}-–—/…")
+
+
+@dataclass(frozen=True, slots=True)
+class WordTables:
+    """What the tagger learned about words without labels, from the news corpus.
+
+    ``clusters``: word -> cluster ids at several granularities (fastText + k-means).
+    ``news_types``: word -> its usual entity type in news and how often it is one,
+    as "PERS:h" (mostly), "PERS:m" (often) or "PERS:l" (sometimes).
+    """
+
+    clusters: Mapping[str, tuple[str, ...]]
+    news_types: Mapping[str, str]
+    info_cache: dict[str, TokenInfo] = field(default_factory=dict, compare=False, repr=False)
+
+
+EMPTY_TABLES = WordTables({}, {})
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +46,9 @@ class TokenInfo:
     shape: str
     clusters: tuple[str, ...]
     marks: tuple[str, ...]
+    news: str
+    own: tuple[str, ...] = ()
+    near: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _shape(word: str) -> str:
@@ -41,7 +61,7 @@ def _shape(word: str) -> str:
     return "ar" if len(word) > 3 else "ar-short"
 
 
-def _info(word: str, lex: Lexicon, clusters: Mapping[str, tuple[str, ...]]) -> TokenInfo:
+def _info(word: str, lex: Lexicon, tables: WordTables) -> TokenInfo:
     norm = normalize(word)
     prefix, base = split_proclitics(word)
     base_norm = normalize(base) if base else norm
@@ -58,20 +78,33 @@ def _info(word: str, lex: Lexicon, clusters: Mapping[str, tuple[str, ...]]) -> T
         marks.append("honorific")
     if lex.nationality(word):
         marks.append("nationality")
-    found = clusters.get(norm) or clusters.get(base_norm) or ()
-    return TokenInfo(norm, base_norm, prefix, _shape(word), found, tuple(marks))
+    found = tables.clusters.get(norm) or tables.clusters.get(base_norm) or ()
+    news = tables.news_types.get(norm) or tables.news_types.get(base_norm) or ""
+    info = TokenInfo(norm, base_norm, prefix, _shape(word), found, tuple(marks), news)
+    info.near.update({off: _seen_from(info, off) for off in _OFFSETS})
+    return replace(info, own=_own(info))
 
 
 def sentence_features(
-    words: Sequence[str],
-    clusters: Mapping[str, tuple[str, ...]] | None = None,
-    lex: Lexicon | None = None,
+    words: Sequence[str], tables: WordTables = EMPTY_TABLES, lex: Lexicon | None = None
 ) -> list[list[str]]:
     """CRF features of every token of a sentence."""
     lex = lex or lexicon()
-    infos = [_info(w, lex, clusters or {}) for w in words]
+    cache = tables.info_cache
+    if len(cache) > _INFO_CACHE_SIZE:
+        cache.clear()
+    infos = []
+    for word in words:
+        info = cache.get(word)
+        if info is None:
+            info = cache[word] = _info(word, lex, tables)
+        infos.append(info)
     places = _place_marks(list(words), lex)
     return [_features(infos, places, i) for i in range(len(infos))]
+
+
+#: How many words' token information a WordTables keeps (words repeat across a corpus).
+_INFO_CACHE_SIZE = 200_000
 
 
 def _place_marks(words: list[str], lex: Lexicon) -> list[str]:
@@ -87,8 +120,8 @@ def _place_marks(words: list[str], lex: Lexicon) -> list[str]:
     return marks
 
 
-def _features(infos: list[TokenInfo], places: list[str], i: int) -> list[str]:
-    me = infos[i]
+def _own(me: TokenInfo) -> tuple[str, ...]:
+    """A word's features of itself (computed once per word)."""
     feats = [
         "bias",
         f"w={me.norm}",
@@ -103,23 +136,41 @@ def _features(infos: list[TokenInfo], places: list[str], i: int) -> list[str]:
     ]
     feats += [f"c{k}={c}" for k, c in enumerate(me.clusters)]
     feats += [f"m={m}" for m in me.marks]
-    if places[i]:
-        feats.append(f"gaz={places[i]}")
+    if me.news:
+        feats.append(f"news={me.news}")
     if me.base.startswith(("عبد", "ابو", "بن", "ابن", "ال")) and me.shape == "ar":
         feats.append(f"namepart={me.base[:3]}")
-    for off in (-2, -1, 1, 2):
+    return tuple(feats)
+
+
+def _seen_from(other: TokenInfo, off: int) -> tuple[str, ...]:
+    """What a word contributes to the features of the token ``off`` positions away."""
+    feats = [f"{off}:b={other.base}", f"{off}:s={other.shape}"]
+    if abs(off) == 1:
+        feats += [f"{off}:c{k}={c}" for k, c in enumerate(other.clusters[:2])]
+        feats += [f"{off}:p={other.prefix}", f"{off}:b2={other.base[-2:]}"]
+        if other.news:
+            feats.append(f"{off}:news={other.news}")
+    feats += [f"{off}:m={m}" for m in other.marks]
+    return tuple(feats)
+
+
+_OFFSETS = (-2, -1, 1, 2)
+
+
+def _features(infos: list[TokenInfo], places: list[str], i: int) -> list[str]:
+    me = infos[i]
+    feats = list(me.own)
+    if places[i]:
+        feats.append(f"gaz={places[i]}")
+    for off in _OFFSETS:
         j = i + off
         if not 0 <= j < len(infos):
             feats.append(f"{off}:edge")
             continue
-        other = infos[j]
-        feats += [f"{off}:b={other.base}", f"{off}:s={other.shape}"]
-        if abs(off) == 1:
-            feats += [f"{off}:c{k}={c}" for k, c in enumerate(other.clusters[:2])]
-            feats += [f"{off}:p={other.prefix}", f"{off}:b2={other.base[-2:]}"]
-            if places[j]:
-                feats.append(f"{off}:gaz={places[j]}")
-        feats += [f"{off}:m={m}" for m in other.marks]
+        feats += infos[j].near[off]
+        if abs(off) == 1 and places[j]:
+            feats.append(f"{off}:gaz={places[j]}")
     if i > 0:
         feats.append(f"-1|0={infos[i - 1].base}|{me.base}")
     if i + 1 < len(infos):

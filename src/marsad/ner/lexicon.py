@@ -9,7 +9,7 @@ from __future__ import annotations
 import tomllib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -20,12 +20,14 @@ from ..text import normalize, split_proclitics
 __all__ = ["Lexicon", "key", "lexicon", "name_key", "phrase_key"]
 
 
+@lru_cache(maxsize=200_000)
 def key(word: str) -> str:
     """A word's lookup key: normalized, proclitics and article stripped."""
     _, base = split_proclitics(word)
     return normalize(base or word)
 
 
+@lru_cache(maxsize=200_000)
 def name_key(word: str) -> str:
     """A word as part of a name: normalized, proclitics stripped but the article kept.
 
@@ -60,6 +62,8 @@ class Lexicon:
     misc_heads: frozenset[str]
     not_names: frozenset[str]
     name_stops: frozenset[str]
+    place_starts: frozenset[str]  # first words of places and organizations: most words
+    organization_starts: frozenset[str]  # start neither, and are rejected at once
 
     def nationality(self, word: str) -> str | None:
         """The country of a nationality adjective («الكويتية» -> «الكويت»), or None."""
@@ -71,19 +75,25 @@ class Lexicon:
 
     def place_at(self, words: Sequence[str], i: int) -> int:
         """Length in tokens of the longest gazetteer place starting at ``words[i]`` (0: none)."""
-        return _longest(self.places, self.longest_place, words, i)
+        return _longest(self.places, self.place_starts, self.longest_place, words, i)
 
     def organization_at(self, words: Sequence[str], i: int) -> int:
         """Length in tokens of the longest known organization starting at ``words[i]``."""
-        return _longest(self.organizations, 4, words, i)
+        return _longest(self.organizations, self.organization_starts, 4, words, i)
 
 
 def _longest(
-    table: Mapping[tuple[str, ...], object], most: int, words: Sequence[str], i: int
+    table: Mapping[tuple[str, ...], object],
+    starts: frozenset[str],
+    most: int,
+    words: Sequence[str],
+    i: int,
 ) -> int:
     """Longest entry of ``table`` at ``words[i]``: words as names (:func:`name_key`), the first
     also tried whole, since names such as بليز start with clitic-like letters."""
-    firsts = {name_key(words[i]), normalize(words[i])}
+    firsts = [f for f in (name_key(words[i]), normalize(words[i])) if f in starts]
+    if not firsts:
+        return 0
     for n in range(min(most, len(words) - i), 0, -1):
         rest = tuple(name_key(w) for w in words[i + 1 : i + n])
         if any((first, *rest) in table for first in firsts):
@@ -101,6 +111,7 @@ def lexicon() -> Lexicon:
     raw = resources.files("marsad").joinpath("data/entities.toml").read_text("utf-8")
     data = tomllib.loads(raw)
     places = _places(data)
+    organizations = {phrase_key(o.split()): o for o in data["organizations"]}
     return Lexicon(
         honorifics=frozenset(tuple(key(w) for w in h.split()) for h in data["honorifics"]),
         role_heads=_words(h.split()[0] for h in data["role_heads"]),
@@ -110,13 +121,15 @@ def lexicon() -> Lexicon:
         nationalities={key(k): v for k, v in data["nationalities"].items()},
         places=places,
         longest_place=max(len(k) for k in places),
-        organizations={phrase_key(o.split()): o for o in data["organizations"]},
+        organizations=organizations,
         org_connectors=_words(data["org_connectors"]),
         ministries=_words(data["ministries"]),
         ministry_word=data["ministry_word"],
         misc_heads=_words(data["misc_heads"]),
         not_names=_words(data["not_names"]),
         name_stops=frozenset(normalize(w) for w in data["name_stops"]),
+        place_starts=frozenset(k[0] for k in places),
+        organization_starts=frozenset(k[0] for k in organizations),
     )
 
 

@@ -15,25 +15,28 @@ from pathlib import Path
 import pycrfsuite
 
 from ..errors import MarsadError
-from .features import sentence_features
+from .features import WordTables, sentence_features
 
-__all__ = ["MODEL_DIR", "Tagger", "default_tagger", "load_clusters"]
+__all__ = ["MODEL_DIR", "Tagger", "default_tagger", "load_tables"]
 
 MODEL_DIR = "models/ner"
 MODEL_FILE = "ner.crfsuite"
 CLUSTER_FILE = "clusters.tsv.gz"
+NEWS_TYPES_FILE = "news_types.tsv.gz"
 
 
-def load_clusters(path: Path) -> dict[str, tuple[str, ...]]:
-    """Word -> cluster ids at several granularities (tab-separated, gzipped)."""
-    clusters: dict[str, tuple[str, ...]] = {}
+def _rows(path: Path) -> list[list[str]]:
     if not path.exists():
-        return clusters
+        return []
     with gzip.open(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            word, *ids = line.rstrip("\n").split("\t")
-            clusters[word] = tuple(ids)
-    return clusters
+        return [line.rstrip("\n").split("\t") for line in fh]
+
+
+def load_tables(folder: Path) -> WordTables:
+    """The word clusters and news entity types shipped beside the model (tab-separated, gzipped)."""
+    clusters = {word: tuple(ids) for word, *ids in _rows(folder / CLUSTER_FILE)}
+    news = {row[0]: row[1] for row in _rows(folder / NEWS_TYPES_FILE)}
+    return WordTables(clusters, news)
 
 
 class Tagger:
@@ -45,14 +48,14 @@ class Tagger:
             raise MarsadError(f"no NER model at {model}: run scripts/build_ner_model.py")
         self._crf = pycrfsuite.Tagger()
         self._crf.open(str(model))
-        self.clusters = load_clusters(folder / CLUSTER_FILE)
+        self.tables = load_tables(folder)
         self.folder = folder
 
     def tag(self, words: Sequence[str]) -> list[str]:
         """BIO labels (PERS, ORG, LOC, MISC) for one tokenized sentence."""
         if not words:
             return []
-        labels: list[str] = self._crf.tag(sentence_features(words, self.clusters))
+        labels: list[str] = self._crf.tag(sentence_features(words, self.tables))
         return labels
 
 

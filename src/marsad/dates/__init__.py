@@ -1,0 +1,328 @@
+"""The ``dates`` stage: explicit, Hijri and relative date expressions with ISO values.
+
+Found (word lists in ``data/dates.toml``, month and day names from CLDR via babel):
+
+* explicit Gregorian dates in every month tradition, both at once too («15 أيار/مايو 2020»),
+  months with a year, numeric dates (``15/5/2020``, ``2020-05-15``), years after «عام»;
+* Hijri dates («15 رمضان 1441 هـ»), converted to the Gregorian day with hijridate
+  (Umm al-Qura);
+* weekdays («يوم الثلاثاء», «الثلاثاء الماضي»), relative days («اليوم», «مساء أمس», «غدا»),
+  units («الأسبوع الماضي», «العام المقبل», «قبل ثلاثة أيام», «منذ عامين»), months in context
+  («مايو الماضي»), all resolved against ``published`` when it is known, else ``value`` None.
+
+Impossible dates (31/02) give nothing; see :mod:`marsad.dates._resolve` for the values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from ..amounts._words import amount_words
+from ..pipeline import stage
+from ..record import TEXT_FIELDS, Article, DateMention, TextField
+from ..text import Token, normalize
+from ..wordforms import field_tokens, forms, match_phrase
+from ._resolve import (
+    day_value,
+    hijri_value,
+    month_in_context,
+    month_value,
+    parse_published,
+    shift,
+    weekday_value,
+)
+from ._words import DateWords, date_words, starters
+
+__all__ = ["find_dates", "parse_published"]
+
+Calendar = Literal["gregorian", "hijri"]
+
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{2,4})(?![\d/.\-]|\.\d)")
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    end: int  # token index after the expression
+    value: str | None
+    calendar: Calendar = "gregorian"
+    relative: bool = False
+    drop: bool = False  # an impossible date («31 فبراير 2020»): skipped, and nothing inside it
+
+
+def find_dates(
+    text: str, field: TextField = "body", published: dt.date | None = None
+) -> list[DateMention]:
+    """The date expressions of one text field, in order; spans point into ``text``."""
+    found = _numeric_dates(text, field)
+    taken = [(d.start, d.end) for d in found]
+    scanner = _Scanner(date_words(), field_tokens(text), published)
+    i = 0
+    tokens = scanner.tokens
+    first_words = starters(scanner.w)
+    while i < len(tokens):
+        tok = tokens[i]
+        if tok.kind != "number" and not any(f in first_words for f in forms(tok)):
+            i += 1
+            continue
+        hit = scanner.at(i)
+        if hit is None:
+            i += 1
+            continue
+        start, end = _lead(tokens[i], scanner.w.known), tokens[hit.end - 1].end
+        if not hit.drop and not any(a < end and start < b for a, b in taken):
+            found.append(
+                DateMention(
+                    text[start:end], hit.value, hit.calendar, hit.relative, field, start, end
+                )
+            )
+        i = hit.end
+    return sorted(found, key=lambda d: d.start)
+
+
+def _lead(token: Token, known: frozenset[str]) -> int:
+    """Start of a token without a conjunction or preposition, but with its article."""
+    prefix = "" if normalize(token.text) in known else token.prefix
+    if prefix.endswith("لل"):
+        prefix = ""
+    elif prefix.endswith("ال"):
+        prefix = prefix[:-2]
+    return token.start + len(prefix)
+
+
+def _numeric_dates(text: str, field: TextField) -> list[DateMention]:
+    found = []
+    for m in _NUMERIC.finditer(text.translate(_DIGITS)):
+        a, b, c = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if len(m.group(1)) == 4:
+            value = day_value(a, b, c)
+        elif len(m.group(4)) == 4:
+            value = day_value(c, b, a) or (day_value(c, a, b) if b > 12 else None)
+        else:
+            value = None
+        if value:
+            s, e = m.span()
+            found.append(DateMention(text[s:e], value, "gregorian", False, field, s, e))
+    return found
+
+
+class _Scanner:
+    def __init__(self, words: DateWords, tokens: Sequence[Token], base: dt.date | None) -> None:
+        self.w = words
+        self.tokens = tokens
+        self.base = base
+
+    # -- helpers -----------------------------------------------------------------------
+    def _in(self, j: int, table: frozenset[str] | dict[str, object]) -> bool:
+        return j < len(self.tokens) and any(f in table for f in forms(self.tokens[j]))
+
+    def _get(self, j: int, table: dict[str, int] | dict[str, str]) -> int | str | None:
+        if j >= len(self.tokens):
+            return None
+        for f in forms(self.tokens[j]):
+            if f in table:
+                return table[f]
+        return None
+
+    def _int(self, j: int, low: int, high: int) -> int | None:
+        if j >= len(self.tokens) or self.tokens[j].kind != "number":
+            return None
+        digits = normalize(self.tokens[j].text)
+        if not digits.isdigit() or len(digits) > 4:
+            return None
+        value = int(digits)
+        return value if low <= value <= high else None
+
+    def _month(self, j: int) -> tuple[int, Calendar, int] | None:
+        """Month number, calendar and end index; «أيار/مايو» and «مايو (أيار)» count once."""
+        if j >= len(self.tokens) or self.tokens[j].kind != "word":
+            return None
+        hit = match_phrase(self.w.months, self.tokens, j, 2)
+        if hit is None:
+            return None
+        (month, calendar), n = hit
+        end = j + n
+        for opener, closer in (("/", None), ("(", ")"), ("-", None)):
+            if end < len(self.tokens) and self.tokens[end].text == opener:
+                alt = match_phrase(self.w.months, self.tokens, end + 1, 2)
+                if alt is not None and alt[0][0] == month:
+                    end = end + 1 + alt[1]
+                    if closer and end < len(self.tokens) and self.tokens[end].text == closer:
+                        end += 1
+                    break
+        return month, "hijri" if calendar == "hijri" else "gregorian", end
+
+    def _year(self, j: int, calendar: Calendar) -> tuple[int, int] | None:
+        """A year at ``j`` and the index after it (and after «هـ» or «م»)."""
+        low, high = (1300, 1600) if calendar == "hijri" else (1000, 2200)
+        year = self._int(j, low, high)
+        if year is None:
+            return None
+        markers = self.w.hijri_markers if calendar == "hijri" else self.w.gregorian_markers
+        return year, j + 2 if self._in(j + 1, markers) else j + 1
+
+    # -- matchers ----------------------------------------------------------------------
+    def at(self, i: int) -> _Hit | None:
+        for matcher in (
+            self._weekday,
+            self._explicit,
+            self._month_phrase,
+            self._relative_day,
+            self._relative_unit,
+            self._bare_year,
+        ):
+            hit = matcher(i)
+            if hit is not None:
+                return hit
+        return None
+
+    def _explicit(self, i: int) -> _Hit | None:
+        """«15 مايو 2020», «15 أيار/مايو», «15 رمضان 1441 هـ»."""
+        day = self._int(i, 1, 31)
+        month = self._month(i + 1) if day else None
+        if day is None or month is None:
+            return None
+        number, calendar, end = month
+        year = self._year(end, calendar)
+        if year is not None:
+            y, end = year
+            make = hijri_value if calendar == "hijri" else day_value
+            value = make(y, number, day)
+            return _Hit(end, value, calendar, drop=value is None)
+        if calendar == "gregorian" and self.base is not None:
+            value = day_value(self.base.year, number, day)
+            return _Hit(end, value, calendar, True, drop=value is None)
+        return _Hit(end, None, calendar, True)
+
+    def _month_phrase(self, i: int) -> _Hit | None:
+        """«مايو 2020», «مايو الماضي», «في مايو»."""
+        month = self._month(i)
+        if month is None:
+            return None
+        number, calendar, end = month
+        year = self._year(end, calendar)
+        if year is not None:
+            value = month_value(year[0], number) if calendar == "gregorian" else None
+            return _Hit(year[1], value, calendar)
+        direction = self._get(end, self.w.directions)
+        cued = i > 0 and self._in(i - 1, self.w.month_cues)
+        if calendar == "hijri" or (direction is None and not cued):
+            return None
+        value = None
+        if self.base is not None:
+            value = month_in_context(
+                self.base, number, direction if isinstance(direction, int) else None
+            )
+        return _Hit(end + (direction is not None), value, calendar, True)
+
+    def _weekday(self, i: int) -> _Hit | None:
+        """«يوم الثلاثاء», «الثلاثاء الماضي», «الثلاثاء 15 مايو 2020»."""
+        j = i + 1 if self._in(i, self.w.day_word) else i
+        day = self._get(j, self.w.weekdays)
+        if not isinstance(day, int):
+            return None
+        end = j + 1
+        k = end + 1 if self._in(end, self.w.weekday_joiners) else end
+        explicit = self._explicit(k)
+        if explicit is not None:
+            return explicit
+        direction = self._get(end, self.w.directions)
+        if direction is not None:
+            end += 1
+        if j == i and not self.tokens[i].text.startswith(("ال", "وال", "بال", "يوم")):
+            return None
+        value = None
+        if self.base is not None:
+            value = weekday_value(self.base, day, direction if isinstance(direction, int) else None)
+        return _Hit(end, value, "gregorian", True)
+
+    def _relative_day(self, i: int) -> _Hit | None:
+        """«اليوم», «أمس», «مساء أمس», «بعد غد»."""
+        j = i
+        part = match_phrase(self.w.day_parts, self.tokens, i, 2)
+        if part is not None:
+            j = i + part[1]
+        if j >= len(self.tokens):
+            return None
+        hit = match_phrase(self.w.relative_days, self.tokens, j, 3)
+        if hit is None:
+            return None
+        offset, n = hit
+        value = shift(self.base, "day", offset) if self.base else None
+        return _Hit(j + n, value, "gregorian", True)
+
+    def _relative_unit(self, i: int) -> _Hit | None:
+        """«الأسبوع الماضي», «هذا العام», «قبل ثلاثة أيام», «منذ عامين»."""
+        offset = self._get(i, self.w.offsets)
+        if isinstance(offset, int):
+            return self._counted(i + 1, offset)
+        j = i + 1 if self._in(i, self.w.this_words) else i
+        unit = self._get(j, self.w.units)
+        if not isinstance(unit, str) or not normalize(self.tokens[j].text).lstrip("وفب").startswith(
+            "ال"
+        ):
+            return None
+        if j > i:
+            direction: int | str | None = 0
+        else:
+            direction = self._get(j + 1, self.w.directions)
+        if not isinstance(direction, int):
+            return None
+        value = shift(self.base, unit, direction) if self.base else None
+        return _Hit(j + 1 + (j == i), value, "gregorian", True)
+
+    def _counted(self, j: int, sign: int) -> _Hit | None:
+        dual = self._get(j, self.w.dual_units)
+        if isinstance(dual, str):
+            return self._unit_hit(j + 1, dual, 2 * sign)
+        unit = self._get(j, self.w.units)
+        if isinstance(unit, str):
+            return self._unit_hit(j + 1, unit, sign)
+        count = self._int(j, 1, 1000) or self._count_word(j)
+        unit = self._get(j + 1, self.w.units)
+        if count is None or not isinstance(unit, str):
+            return None
+        return self._unit_hit(j + 2, unit, count * sign)
+
+    def _count_word(self, j: int) -> int | None:
+        if j >= len(self.tokens):
+            return None
+        numbers = amount_words().numbers
+        for f in forms(self.tokens[j]):
+            value = numbers.get(f)
+            if value is not None and value >= 1 and value.is_integer():
+                return int(value)
+        return None
+
+    def _unit_hit(self, end: int, unit: str, count: int) -> _Hit:
+        value = shift(self.base, unit, count) if self.base else None
+        return _Hit(end, value, "gregorian", True)
+
+    def _bare_year(self, i: int) -> _Hit | None:
+        """«عام 2018», «1441 هـ»."""
+        if self._in(i, self.w.year_cues):
+            year = self._year(i + 1, "gregorian")
+            if year is not None and 1800 <= year[0] <= 2100:
+                return _Hit(year[1], f"{year[0]:04d}")
+            return None
+        hijri = self._int(i, 1300, 1600)
+        if hijri is not None and self._in(i + 1, self.w.hijri_markers):
+            return _Hit(i + 2, None, "hijri")
+        return None
+
+
+@stage("dates", requires=("title", "lead", "body", "published"), assigns=("dates",))
+def dates(article: Article) -> Article:
+    """Fill ``dates``; relative expressions are resolved against ``published`` when known."""
+    base = parse_published(article.published)
+    article.dates = [
+        mention
+        for name in TEXT_FIELDS
+        if article.field_text(name)
+        for mention in find_dates(article.field_text(name), name, base)
+    ]
+    return article

@@ -1,0 +1,148 @@
+"""The event inventory: event types, triggers and argument patterns, read from TOML.
+
+The packaged inventory is ``data/events.toml``; :meth:`Inventory.load` reads a user's
+file the same way (its ``[defaults]`` and ``[[event]]`` tables, documented there), and
+:meth:`Inventory.merged` adds its types to another inventory's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from ..errors import MarsadError
+from ..ner.lexicon import key
+from ..text import normalize
+from ..wordforms import PhraseTable, load_data, load_path, phrase_key, phrase_table
+
+__all__ = ["EventType", "Inventory", "InventoryError", "Trigger", "default_inventory"]
+
+_STRATEGIES = frozenset({"cue", "after_verb", "before", "speaker"})
+
+
+class InventoryError(MarsadError):
+    """An event inventory file that does not say what it must."""
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One trigger word of an event type, and what it needs to count."""
+
+    type: str
+    verbal: bool
+    needs: str = ""  # "money", "count", "any" or "": an amount of that kind in the sentence
+    near: frozenset[str] = frozenset()  # one of these words within four words after it
+
+
+@dataclass(frozen=True, slots=True)
+class EventType:
+    name: str
+    agent: tuple[str, ...]
+    agent_cues: PhraseTable[bool]
+    agent_types: frozenset[str]
+    target_types: frozenset[str]
+    target: bool
+    participants: bool
+    amount: str
+    max_before: int
+    max_after: int
+    blockers: frozenset[str]
+    place_cues: frozenset[str]
+    anaphora: frozenset[str]
+    place_window: int
+    modes: PhraseTable[str] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Inventory:
+    types: dict[str, EventType]
+    triggers: PhraseTable[tuple[Trigger, ...]]
+
+    @classmethod
+    def load(cls, path: Path) -> Inventory:
+        """An inventory from a user's TOML file."""
+        try:
+            return cls.from_data(load_path(path))
+        except (OSError, ValueError) as exc:
+            raise InventoryError(f"{path}: {exc}") from exc
+
+    @classmethod
+    def from_data(cls, data: Mapping[str, Any]) -> Inventory:
+        defaults = dict(load_data("events.toml").get("defaults", {}))
+        defaults.update(data.get("defaults", {}))
+        types: dict[str, EventType] = {}
+        triggers: dict[tuple[str, ...], list[Trigger]] = {}
+        for entry in data.get("event", []):
+            if "type" not in entry:
+                raise InventoryError(f"an [[event]] without a type: {sorted(entry)}")
+            spec = {**defaults, **entry}
+            types[entry["type"]] = _event_type(spec)
+            _add_triggers(triggers, entry)
+        return cls(types, {k: tuple(v) for k, v in triggers.items()})
+
+    def merged(self, other: Inventory) -> Inventory:
+        """This inventory with ``other``'s types added (``other`` wins on a name clash)."""
+        triggers = {k: v for k, v in self.triggers.items()}
+        for k, v in other.triggers.items():
+            triggers[k] = tuple(t for t in triggers.get(k, ()) if t.type not in other.types) + v
+        return Inventory({**self.types, **other.types}, triggers)
+
+
+def _words(items: Iterable[str]) -> frozenset[str]:
+    return frozenset({normalize(w) for w in items} | {key(w) for w in items})
+
+
+def _event_type(spec: Mapping[str, Any]) -> EventType:
+    agent = tuple(spec.get("agent", ()))
+    unknown = set(agent) - _STRATEGIES
+    if unknown:
+        raise InventoryError(f"event {spec['type']!r}: unknown agent strategies {sorted(unknown)}")
+    modes: PhraseTable[str] = {}
+    for mode, phrases in spec.get("modes", {}).items():
+        modes.update(phrase_table(phrases, mode))
+    return EventType(
+        name=spec["type"],
+        agent=agent,
+        agent_cues=phrase_table(spec.get("agent_cues", []), True),
+        agent_types=frozenset(spec.get("agent_types", ())),
+        target_types=frozenset(spec.get("target_types", ())),
+        target=bool(spec.get("target", False)),
+        participants=bool(spec.get("participants", False)),
+        amount=str(spec.get("amount", "")),
+        max_before=int(spec.get("max_before", 8)),
+        max_after=int(spec.get("max_after", 8)),
+        blockers=_words(spec.get("blockers", ())),
+        place_cues=_words(spec.get("place_cues", ())),
+        anaphora=_words(spec.get("anaphora", ())),
+        place_window=int(spec.get("place_window", 12)),
+        modes=modes,
+    )
+
+
+def _add_triggers(table: dict[tuple[str, ...], list[Trigger]], entry: Mapping[str, Any]) -> None:
+    name = entry["type"]
+    groups: list[tuple[list[str], Trigger]] = [
+        (entry.get("verbs", []), Trigger(name, True)),
+        (entry.get("nouns", []), Trigger(name, False)),
+    ]
+    for cond in entry.get("conditional", []):
+        trigger = Trigger(
+            name,
+            cond.get("kind", "verb") == "verb",
+            str(cond.get("needs", "")),
+            _words(cond.get("near", ())),
+        )
+        groups.append((cond.get("words", []), trigger))
+    for words, trigger in groups:
+        for word in words:
+            for phrase in {phrase_key(word), tuple(key(w) for w in word.split())}:
+                table.setdefault(phrase, []).append(trigger)
+
+
+@cache
+def default_inventory() -> Inventory:
+    """The packaged inventory (``data/events.toml``)."""
+    return Inventory.from_data(load_data("events.toml"))

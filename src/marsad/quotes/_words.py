@@ -1,0 +1,85 @@
+"""The word lists of the quotes stage: ``data/quotes.toml`` plus the lexicon's speech verbs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from ..ner.lexicon import key, lexicon
+from ..text import Token, normalize
+from ..wordforms import PhraseTable, forms, load_data, phrase_table
+
+__all__ = ["QuoteWords", "quote_words"]
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteWords:
+    verbs: frozenset[str]
+    need_marker: frozenset[str]
+    complementizers: frozenset[str]
+    verb_prepositions: frozenset[str]
+    subject_heads: frozenset[str]  # source nouns, role heads, honorifics, organization heads
+    subject_stops: frozenset[str]
+    unnamed: frozenset[str]
+    manner: frozenset[str]
+    content_nouns: frozenset[str]
+    max_subject: int
+    max_gap: int
+    attributions: PhraseTable[bool]
+    marks: dict[str, str]
+
+    def is_verb(self, token: Token) -> bool:
+        return token.kind == "word" and _has(self.verbs, token)
+
+    def is_complementizer(self, token: Token) -> bool:
+        return token.kind == "word" and _has(self.complementizers, token)
+
+    def is_preposition(self, token: Token) -> bool:
+        return token.kind == "word" and normalize(token.text) in self.verb_prepositions
+
+    def is_subject_head(self, token: Token) -> bool:
+        return token.kind == "word" and _has(self.subject_heads, token)
+
+    def is_unnamed(self, token: Token) -> bool:
+        return token.kind == "word" and _has(self.unnamed, token)
+
+    def is_manner(self, token: Token) -> bool:
+        return token.kind == "word" and _has(self.manner, token)
+
+    def is_content_noun(self, token: Token) -> bool:
+        return token.kind == "word" and _has(self.content_nouns, token)
+
+    def is_stop(self, token: Token) -> bool:
+        return token.kind == "word" and normalize(token.text) in self.subject_stops
+
+
+def _has(table: frozenset[str], token: Token) -> bool:
+    return key(token.text) in table or any(f in table for f in forms(token))
+
+
+def _keys(words: list[str]) -> frozenset[str]:
+    return frozenset({key(w) for w in words} | {normalize(w) for w in words})
+
+
+@cache
+def quote_words() -> QuoteWords:
+    data = load_data("quotes.toml")
+    lex = lexicon()
+    heads = set(_keys(data["source_nouns"]))
+    heads |= lex.role_heads | lex.org_heads
+    heads |= {h[0] for h in lex.honorifics}
+    return QuoteWords(
+        verbs=lex.speech_verbs | _keys(data["extra_verbs"]),
+        need_marker=_keys(data["need_marker"]),
+        complementizers=frozenset(normalize(w) for w in data["complementizers"]),
+        verb_prepositions=frozenset(normalize(w) for w in data["verb_prepositions"]),
+        subject_heads=frozenset(heads),
+        subject_stops=frozenset(normalize(w) for w in data["subject_stops"]),
+        unnamed=_keys(data["unnamed_sources"]),
+        manner=_keys(data["manner_words"]),
+        content_nouns=_keys(data["content_nouns"]),
+        max_subject=int(data["max_subject"]),
+        max_gap=int(data["max_gap"]),
+        attributions=phrase_table(data["attributions"], True),
+        marks=dict(data["marks"]),
+    )

@@ -1,0 +1,85 @@
+"""The web app: the JSON API, the pages, static files, one error shape, security headers.
+
+>>> from marsad.web import WebConfig, create_app
+>>> app = create_app(WebConfig(db="news.db", token="s3cret"))   # doctest: +SKIP
+>>> import uvicorn; uvicorn.run(app, host="127.0.0.1", port=8000)  # doctest: +SKIP
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, replace
+from importlib.resources import files
+
+import anyio.to_thread
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+
+from .. import __version__
+from . import api, pages
+from .errors import install_error_handlers
+from .security import SecurityMiddleware
+from .views import Site
+
+__all__ = ["DEFAULT_MAX_UPLOAD", "TOKEN_ENV", "WebConfig", "create_app"]
+
+#: Largest request body accepted (an uploaded page, a JSON document), in bytes.
+DEFAULT_MAX_UPLOAD = 2 * 2**20
+#: Where the write token is read from when the configuration does not give one.
+TOKEN_ENV = "MARSAD_TOKEN"
+
+
+@dataclass(frozen=True, slots=True)
+class WebConfig:
+    """``db``: archive location (None: ``$MARSAD_DB`` handling of the CLI, else marsad.db);
+    ``token``: the write token (None: ``$MARSAD_TOKEN``; unset: no writing at all)."""
+
+    db: str | None = None
+    token: str | None = None
+    max_upload_bytes: int = DEFAULT_MAX_UPLOAD
+    cache_seconds: float = 300.0
+    #: Merge entity name variants in a thread as the server starts (``marsad serve`` does).
+    warm: bool = False
+    #: Threads serving requests in each process.
+    threads: int = 8
+
+
+def create_app(config: WebConfig | None = None) -> FastAPI:
+    config = config or WebConfig()
+    if config.token is None and os.environ.get(TOKEN_ENV):
+        config = replace(config, token=os.environ[TOKEN_ENV])
+    site = Site(config.db, config.cache_seconds)
+    site.archive  # noqa: B018 - open (and migrate) the archive now, so a bad one fails at start
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        # Handlers run in this many threads (each with its own connection): on a few cores more
+        # threads only contend for the GIL and for SQLite's open-time schema check.
+        anyio.to_thread.current_default_thread_limiter().total_tokens = config.threads
+        if config.warm:
+            threading.Thread(target=site.warm, name="marsad-warm", daemon=True).start()
+        yield
+        site.close()
+
+    app = FastAPI(
+        title="Marsad",
+        version=__version__,
+        summary="Arabic news observatory: search, articles, entities, quotes, events, stories.",
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/api/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.config = config
+    app.state.site = site
+    app.state.pages = pages.Pages()
+    install_error_handlers(app, app.state.pages.error)
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    static = files("marsad.web") / "static"
+    app.mount("/static", StaticFiles(directory=str(static)), name="static")
+    app.add_middleware(SecurityMiddleware, max_body=config.max_upload_bytes)
+    return app

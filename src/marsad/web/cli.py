@@ -1,0 +1,84 @@
+"""``marsad serve``: the web app over an archive (thin: options in, uvicorn runs the app)."""
+
+from __future__ import annotations
+
+import os
+
+import click
+
+from ..archive.cli import _db_option
+from ..errors import MarsadError
+
+__all__ = ["COMMANDS"]
+
+
+@click.command()
+@_db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8000, show_default=True)
+@click.option(
+    "--token",
+    envvar="MARSAD_TOKEN",
+    help="Write token for ingest and watchlists [default: $MARSAD_TOKEN; unset: read-only].",
+)
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Server processes.")  # fmt: skip
+@click.option(
+    "--max-upload-mb", type=float, default=2.0, show_default=True, help="Largest request body."
+)
+@click.option(
+    "--cache-seconds",
+    type=float,
+    default=300.0,
+    show_default=True,
+    help="Keep search results, related lists and entity views this long (0: never).",
+)
+def serve(
+    db: str | None,
+    host: str,
+    port: int,
+    token: str | None,
+    workers: int,
+    max_upload_mb: float,
+    cache_seconds: float,
+) -> None:
+    """Serve the archive on the web: Arabic pages and a JSON API (/api/openapi.json).
+
+    Listens on 127.0.0.1 unless told otherwise. Reading is open; ingest and watchlist
+    changes need the token (Authorization: Bearer TOKEN).
+    """
+    import uvicorn
+
+    from .app import WebConfig, create_app
+
+    config = WebConfig(db, token, int(max_upload_mb * 2**20), cache_seconds, warm=True)
+    try:
+        app = create_app(config)
+    except MarsadError as exc:
+        raise click.ClickException(str(exc)) from exc
+    click.echo(f"Marsad: http://{host}:{port}/  (API: http://{host}:{port}/api/openapi.json)")
+    if workers == 1:
+        uvicorn.run(app, host=host, port=port, log_level="warning")
+        return
+    os.environ["MARSAD_WEB_DB"] = db or ""
+    os.environ["MARSAD_WEB_MAX_UPLOAD"] = str(config.max_upload_bytes)
+    os.environ["MARSAD_WEB_CACHE_SECONDS"] = str(cache_seconds)
+    if token:
+        os.environ["MARSAD_TOKEN"] = token
+    uvicorn.run("marsad.web.cli:app_from_env", factory=True, host=host, port=port,
+                workers=workers, log_level="warning")  # fmt: skip
+
+
+def app_from_env() -> object:
+    """The app for each worker process of ``serve --workers N`` (settings passed by env)."""
+    from .app import WebConfig, create_app
+
+    db = os.environ.get("MARSAD_WEB_DB") or None
+    upload = int(os.environ.get("MARSAD_WEB_MAX_UPLOAD", "0")) or None
+    cache = float(os.environ.get("MARSAD_WEB_CACHE_SECONDS", "300"))
+    return create_app(
+        WebConfig(db=db, max_upload_bytes=upload or 2 * 2**20, cache_seconds=cache, warm=True)
+    )
+
+
+COMMANDS = [serve]

@@ -1,0 +1,41 @@
+"""The app's hold on the archive: one connection per server thread, opened on first use.
+
+A SQLite connection (or a psycopg one) must not serve two threads at once, and FastAPI runs
+synchronous handlers in a thread pool: each pool thread opens its own :class:`Archive` the first
+time it needs one, and all are closed when the app stops.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+
+from ..archive import Archive
+
+__all__ = ["Archives"]
+
+
+class Archives:
+    def __init__(self, location: str | None) -> None:
+        self.location = location
+        self._local = threading.local()
+        self._opened: list[Archive] = []
+        self._lock = threading.Lock()
+
+    def get(self) -> Archive:
+        """This thread's archive (call it inside the handler, not in a dependency)."""
+        archive: Archive | None = getattr(self._local, "archive", None)
+        if archive is None:
+            archive = Archive(self.location)
+            self._local.archive = archive
+            with self._lock:
+                self._opened.append(archive)
+        return archive
+
+    def close(self) -> None:
+        with self._lock:
+            opened, self._opened = self._opened, []
+        for archive in opened:
+            with contextlib.suppress(Exception):
+                archive.close()
+        self._local = threading.local()

@@ -1,0 +1,267 @@
+"""The data of each resource, one function each, for the JSON API and the pages alike.
+
+A route asks :class:`Site` for a resource's data (plain dicts and lists, JSON-ready) and either
+returns it (``/api/...``) or renders it (pages), as datasette serves one view as HTML and JSON.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import asdict
+from typing import Any
+from urllib.parse import quote, urlencode
+
+from ..archive import Archive, StoredArticle, browse
+from ..archive.model import Filters
+from ..archive.sqlbase import name_key
+from ..archive.store import Store
+from ..archive.views import Name, entity_names, entity_profile, merge_variants, resolve_name
+from ..document import Document
+from ..pipeline import Pipeline
+from ..record import Article
+from ..stages import content_id
+from .cache import TTLCache
+from .errors import ApiError
+from .state import Archives
+
+__all__ = ["FILTER_NAMES", "Site", "entity_href", "record_json"]
+
+#: The search filters, as the CLI names them.
+#: Seconds between checks that the archive has not grown (entity variants are kept meanwhile).
+_VARIANTS_RECHECK = 5.0
+FILTER_NAMES = ("entity", "entity_type", "source", "since", "until", "event_type", "speaker")
+
+
+def entity_href(name: str, type: str | None = None) -> str:
+    """The page of an entity: ``/entity/NAME?type=TYPE`` (the name percent-encoded)."""
+    tail = "?" + urlencode({"type": type}) if type else ""
+    return "/entity/" + quote(name, safe="") + tail
+
+
+def record_json(stored: StoredArticle) -> dict[str, Any]:
+    """The full record of RECORD.md plus what the archive knows (as ``marsad export`` writes)."""
+    data = stored.article.to_dict()
+    data["sources"] = [asdict(s) for s in stored.sources]
+    data["duplicate_group"] = stored.group
+    data["story"] = stored.story
+    return data
+
+
+class Site:
+    """The archive as the web app sees it: per-thread connections, caches, the pipeline."""
+
+    def __init__(self, location: str | None, cache_seconds: float = 300.0) -> None:
+        self.archives = Archives(location)
+        self.cache = TTLCache(cache_seconds)
+        self._pipeline: Pipeline | None = None
+        self._pipeline_lock = threading.Lock()
+        self._variants: tuple[int, list[Name], dict[tuple[str, str], str]] | None = None
+        self._variants_checked = 0.0
+        self._variants_lock = threading.Lock()
+
+    def variants(self) -> tuple[list[Name], dict[tuple[str, str], str]]:
+        """The archive's entity names and their merged variants, kept while no article is added.
+
+        Merging costs seconds on a large archive; the number of articles is checked at most
+        every few seconds, and the merge redone only when it changed.
+        """
+        with self._variants_lock:
+            now = time.monotonic()
+            kept = self._variants
+            if kept is not None and now - self._variants_checked < _VARIANTS_RECHECK:
+                return kept[1], kept[2]
+            count = int(str(self.store.select("SELECT count(*) FROM articles")[0][0]))
+            if kept is None or kept[0] != count:
+                names = entity_names(self.store)
+                kept = self._variants = (count, names, merge_variants(names))
+            self._variants_checked = now
+            return kept[1], kept[2]
+
+    def warm(self) -> None:
+        """Compute the entity variants now (a server does it in a thread as it starts)."""
+        try:
+            self.variants()
+        except Exception:
+            return
+
+    def filters(self, named: Mapping[str, str | None]) -> Filters:
+        """Search filters from names as a user gives them (entity and speaker variants merged)."""
+        merged = self.variants()[1] if named.get("entity") or named.get("speaker") else None
+        entity, speaker, type_ = named.get("entity"), named.get("speaker"), named.get("entity_type")
+        return Filters(
+            entity_keys=resolve_name(self.store, entity, type_, merged=merged) if entity else (),
+            entity_type=type_ or None,
+            source=named.get("source") or None,
+            since=named.get("since") or None,
+            until=named.get("until") or None,
+            event_type=named.get("event_type") or None,
+            speaker_keys=resolve_name(self.store, speaker, merged=merged) if speaker else (),
+        )
+
+    @property
+    def archive(self) -> Archive:
+        return self.archives.get()
+
+    @property
+    def store(self) -> Store:
+        return self.archives.get().store
+
+    def close(self) -> None:
+        self.archives.close()
+
+    # -- reading ----------------------------------------------------------------------------
+
+    def search(
+        self, q: str, filters: Mapping[str, str | None], limit: int, offset: int
+    ) -> dict[str, Any]:
+        named = {k: (filters.get(k) or None) for k in FILTER_NAMES}
+        key = ("search", q, tuple(named.items()), limit, offset)
+        return self.cache.get(key, lambda: self._search(q, named, limit, offset))
+
+    def _search(
+        self, q: str, named: dict[str, str | None], limit: int, offset: int
+    ) -> dict[str, Any]:
+        page = browse.search_page(self.store, q, self.filters(named), limit=limit, offset=offset)
+        return {
+            "query": q,
+            "filters": {k: v for k, v in named.items() if v},
+            "total": page.total,
+            "total_is_lower_bound": page.capped,
+            "limit": limit,
+            "offset": offset,
+            "hits": [h.to_dict() for h in page.hits],
+            "facets": {
+                "sources": [{"value": v, "count": c} for v, c in page.facets.sources],
+                "entities": [
+                    {"name": n, "type": t, "count": c} for n, t, c in page.facets.entities
+                ],
+                "entity_types": [{"value": v, "count": c} for v, c in page.facets.entity_types],
+                "event_types": [{"value": v, "count": c} for v, c in page.facets.event_types],
+                "months": [{"value": v, "count": c} for v, c in page.facets.months],
+            },
+        }
+
+    def stored(self, article_id: str) -> StoredArticle:
+        found = self.archive.get(article_id)
+        if found is None:
+            raise ApiError(404, f"no article with id {article_id!r}")
+        return found
+
+    def related(self, article_id: str, limit: int = 8) -> list[dict[str, Any]]:
+        def make() -> list[dict[str, Any]]:
+            return [asdict(r) for r in self.archive.related(article_id, limit)]
+
+        return self.cache.get(("related", article_id, limit), make)
+
+    def entity(self, name: str, type: str | None, limit: int = 20) -> dict[str, Any]:
+        def make() -> dict[str, Any] | None:
+            profile = entity_profile(
+                self.store, name, type=type or None, limit=limit, variants=self.variants()
+            )
+            if profile is None:
+                return None
+            data: dict[str, Any] = {
+                "key": profile.key,
+                "name": profile.name,
+                "type": profile.type,
+                "variants": profile.variants,
+                "articles": profile.articles,
+                "timeline": [{"period": p, "count": c} for p, c in profile.timeline],
+                "quotes": [asdict(q) for q in profile.quotes],
+                "cooccurring": [
+                    {"name": n, "type": t, "count": c} for n, t, c in profile.cooccurring
+                ],
+                "meetings": [asdict(m) for m in profile.meetings],
+                "met": [{"name": n, "count": c} for n, c in profile.met],
+            }
+            data.update(self._entity_details(profile.variants, profile.type))
+            return data
+
+        found = self.cache.get(("entity", name, type, limit), make)
+        if found is None:
+            raise ApiError(404, f"no entity named {name!r} in the archive")
+        return found
+
+    def _entity_details(self, variants: list[str], type: str) -> dict[str, Any]:
+        """Latin form, honorifics, roles and recent articles, read from the latest records."""
+        keys = sorted({name_key(v) for v in variants})
+        marks = ", ".join("?" * len(keys))
+        rows = self.store.select(
+            "SELECT DISTINCT e.article_id, a.published FROM entities e JOIN articles a"
+            f" ON a.id = e.article_id WHERE e.key IN ({marks}) AND e.type = ?"
+            " ORDER BY a.published DESC, e.article_id LIMIT 20",
+            [*keys, type],
+        )
+        latin, honorifics, roles = Counter[str](), Counter[str](), Counter[str]()
+        recent = []
+        for stored in self.store.get([str(r[0]) for r in rows]):
+            a = stored.article
+            recent.append(
+                {"id": a.id, "title": a.title, "source": a.source, "published": a.published}
+            )
+            for e in a.entities:
+                if e.type != type or name_key(e.name) not in keys:
+                    continue
+                latin.update([e.latin] if e.latin else [])
+                honorifics.update(e.honorifics)
+                roles.update(r.text or r.title for r in e.roles)
+        return {
+            "latin": latin.most_common(1)[0][0] if latin else None,
+            "honorifics": [h for h, _ in honorifics.most_common(10)],
+            "roles": [r for r, _ in roles.most_common(10)],
+            "recent": recent,
+        }
+
+    def quotes(
+        self, speaker: str | None, q: str | None, limit: int, offset: int
+    ) -> list[dict[str, Any]]:
+        found = browse.search_quotes(
+            self.store, speaker=speaker, text=q, limit=limit, offset=offset
+        )
+        return [asdict(h) for h in found]
+
+    def events(
+        self,
+        type: str | None,
+        agent: str | None,
+        since: str | None,
+        until: str | None,
+        limit: int,
+        offset: int,
+    ) -> list[dict[str, Any]]:
+        found = browse.search_events(
+            self.store, type=type, agent=agent, since=since, until=until, limit=limit,
+            offset=offset, merged=self.variants()[1] if agent else None,
+        )  # fmt: skip
+        return [{**asdict(e), "participants": list(e.participants)} for e in found]
+
+    def stories(self, limit: int, offset: int) -> list[dict[str, Any]]:
+        def make() -> list[dict[str, Any]]:
+            return [
+                asdict(s) for s in browse.latest_stories(self.store, limit=limit, offset=offset)
+            ]
+
+        return self.cache.get(("stories", limit, offset), make)
+
+    def story(self, story: str) -> list[dict[str, Any]]:
+        found = browse.story_articles(self.store, story)
+        if not found:
+            raise ApiError(404, f"no story {story!r}")
+        return [asdict(s) for s in found]
+
+    # -- writing ----------------------------------------------------------------------------
+
+    def ingest(self, document: Document) -> dict[str, Any]:
+        """Run the pipeline over one uploaded document and archive it."""
+        with self._pipeline_lock:
+            if self._pipeline is None:
+                self._pipeline = Pipeline()
+            article: Article = self._pipeline(document)
+        article.id = article.id or content_id(article.title, article.body)
+        outcome = self.archive.add([article])[0]
+        self.archive.build_stories()
+        self.cache.clear()
+        return {"outcome": outcome, "id": article.id, "title": article.title}

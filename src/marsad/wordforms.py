@@ -1,0 +1,153 @@
+"""Word forms and phrase look-ups shared by the fact stages (amounts, dates, quotes, events).
+
+Those stages read their word lists from TOML files in ``marsad/data`` (:func:`load_data`)
+and compare words after :func:`marsad.text.normalize`, with a proclitic prefix (و، ف، ب،
+ل، ال، وال ...) removed or kept (:func:`forms`), so a list need not repeat «والكويت»,
+«للكويت» and «الكويت». Multi-word entries are tuples of such forms (:func:`phrase_key`),
+matched longest first at a token (:func:`match_phrase`).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .text import Token, normalize, tokenize
+
+__all__ = [
+    "PhraseTable",
+    "field_tokens",
+    "forms",
+    "load_data",
+    "load_path",
+    "longest",
+    "match_phrase",
+    "phrase_key",
+    "phrase_table",
+    "strip_conjunction",
+]
+
+V = TypeVar("V")
+PhraseTable = dict[tuple[str, ...], V]
+
+_CONJUNCTIONS = ("و", "ف")
+_SIMPLE_PREFIXES = ("وال", "فال", "بال", "كال", "لل", "ال", "و", "ف", "ب", "ل")
+
+
+@cache
+def load_data(name: str) -> dict[str, Any]:
+    """A packaged data file (``marsad/data/<name>``) as TOML."""
+    raw = resources.files("marsad").joinpath(f"data/{name}").read_text("utf-8")
+    return tomllib.loads(raw)
+
+
+def load_path(path: Path) -> dict[str, Any]:
+    """A user's TOML file, read the same way as the packaged ones."""
+    return tomllib.loads(path.read_text("utf-8"))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_forms(word: str, prefix: str) -> tuple[str, ...]:
+    whole = normalize(word)
+    found = [whole]
+    if prefix:
+        found.append(normalize(word[len(prefix) :]))
+    for simple in _SIMPLE_PREFIXES:
+        if whole.startswith(simple) and len(whole) - len(simple) >= 3:
+            found.append(whole[len(simple) :])
+    return tuple(dict.fromkeys(f for f in found if f))
+
+
+def forms(token: Token) -> tuple[str, ...]:
+    """Normalized forms of a token: as written, and without each plausible proclitic prefix.
+
+    ``forms`` of «وبنحو» are («وبنحو», «نحو», «بنحو»); of «100» just («100»).
+    """
+    if token.kind != "word":
+        return (normalize(token.text),)
+    return _word_forms(token.text, token.prefix)
+
+
+def strip_conjunction(token: Token) -> tuple[int, str]:
+    """Offset and text of ``token`` without a leading conjunction و/ف (``وأضاف`` -> ``أضاف``)."""
+    text = token.text
+    if token.kind == "word" and len(text) > 2 and text[0] in _CONJUNCTIONS:
+        rest = normalize(text[1:])
+        if token.prefix.startswith(text[0]) or len(rest) >= 3:
+            return token.start + 1, text[1:]
+    return token.start, text
+
+
+def phrase_key(text: str) -> tuple[str, ...]:
+    """An entry's key: its words, normalized."""
+    return tuple(normalize(w) for w in text.split())
+
+
+def phrase_table(
+    entries: Mapping[str, V] | Iterable[str], value: V | None = None
+) -> PhraseTable[V]:
+    """A look-up table of phrases; from a mapping, or from a list of phrases all given ``value``."""
+    if isinstance(entries, Mapping):
+        return {phrase_key(k): v for k, v in entries.items()}
+    if value is None:
+        raise ValueError("a list of phrases needs a value")
+    return {phrase_key(k): value for k in entries}
+
+
+def longest(table: Mapping[tuple[str, ...], object]) -> int:
+    return max((len(k) for k in table), default=0)
+
+
+def match_phrase(
+    table: Mapping[tuple[str, ...], V], tokens: Sequence[Token], i: int, most: int = 4
+) -> tuple[V, int] | None:
+    """The value and length (in tokens) of the longest entry of ``table`` at ``tokens[i]``.
+
+    The first token is tried in all its :func:`forms`; the others as written or without
+    their prefix.
+    """
+    if not any(f in _firsts(table) for f in forms(tokens[i])):
+        return None
+    for n in range(min(most, len(tokens) - i), 0, -1):
+        rests = [forms(t) for t in tokens[i + 1 : i + n]]
+        for first in forms(tokens[i]):
+            for key in _combinations(first, rests):
+                if key in table:
+                    return table[key], n
+    return None
+
+
+_FIRSTS: dict[int, tuple[Mapping[tuple[str, ...], object], frozenset[str]]] = {}
+
+
+def _firsts(table: Mapping[tuple[str, ...], object]) -> frozenset[str]:
+    """The first words of a table's entries (cached per table: a cheap test before a match)."""
+    cached = _FIRSTS.get(id(table))
+    if cached is None or cached[0] is not table:
+        cached = (table, frozenset(k[0] for k in table if k))
+        _FIRSTS[id(table)] = cached
+    return cached[1]
+
+
+def _combinations(first: str, rests: list[tuple[str, ...]]) -> Iterable[tuple[str, ...]]:
+    if not rests:
+        yield (first,)
+        return
+    # the words after the first: as written, or all without their prefixes
+    yield (first, *(r[0] for r in rests))
+    if any(len(r) > 1 for r in rests):
+        yield (first, *(r[1] if len(r) > 1 else r[0] for r in rests))
+
+
+@lru_cache(maxsize=16)
+def _tokens_cached(text: str) -> tuple[Token, ...]:
+    return tuple(tokenize(text))
+
+
+def field_tokens(text: str) -> tuple[Token, ...]:
+    """The tokens of one text field, cached: several stages read the same field."""
+    return _tokens_cached(text)

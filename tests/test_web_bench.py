@@ -1,0 +1,22 @@
+"""The load benchmark runs (tiny) against a real ``marsad serve`` and reports no errors."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import ROOT
+from .web_support import build_archive
+
+
+def test_bench_web_runs_tiny(tmp_path: Path) -> None:
+    db = tmp_path / "archive.db"
+    build_archive(str(db))
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_web.py"), "--db", str(db),
+         "--requests", "40", "--clients", "4", "--workers", "1"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "p99 ms" in done.stdout and "40 requests" in done.stdout
