@@ -82,6 +82,11 @@ class Lexicon:
         return _longest(self.organizations, self.organization_starts, 4, words, i)
 
 
+@lru_cache(maxsize=200_000)
+def _normalized(word: str) -> str:
+    return normalize(word)
+
+
 def _longest(
     table: Mapping[tuple[str, ...], object],
     starts: frozenset[str],
@@ -91,7 +96,7 @@ def _longest(
 ) -> int:
     """Longest entry of ``table`` at ``words[i]``: words as names (:func:`name_key`), the first
     also tried whole, since names such as بليز start with clitic-like letters."""
-    firsts = [f for f in (name_key(words[i]), normalize(words[i])) if f in starts]
+    firsts = [f for f in (name_key(words[i]), _normalized(words[i])) if f in starts]
     if not firsts:
         return 0
     for n in range(min(most, len(words) - i), 0, -1):
