@@ -24,7 +24,7 @@ from typing import Any
 
 from common import ant_rows
 
-from marsad import extract
+from marsad import Pipeline, extract
 
 PAGE = """<!DOCTYPE html><html lang="ar" dir="rtl"><head><meta charset="utf-8">
 <title>{title} | الموقع</title><meta name="description" content="{abstract}"></head><body>
@@ -50,9 +50,9 @@ def as_html(row: dict[str, Any], related: list[str]) -> str:
     )
 
 
-def timed(label: str, *sources: Path) -> None:
+def timed(label: str, pipeline: Pipeline, *sources: Path) -> None:
     start = time.perf_counter()
-    batch = extract(*sources)
+    batch = extract(*sources, pipeline=pipeline)
     seconds = time.perf_counter() - start
     n = len(batch.articles)
     print(
@@ -64,7 +64,14 @@ def timed(label: str, *sources: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=2000)
+    parser.add_argument(
+        "--stages",
+        default=None,
+        help="comma-separated stages (default: the whole default pipeline)",
+    )
     args = parser.parse_args()
+    pipeline = Pipeline(args.stages.split(",") if args.stages else None)
+    print("stages: " + ", ".join(pipeline.names))
     rows = [r for r in ant_rows(limit=args.articles * 2) if r.get("title") and r.get("text")]
     rows = rows[: args.articles]
     with tempfile.TemporaryDirectory() as tmp:
@@ -77,9 +84,9 @@ def main() -> int:
             (folder / "html" / f"{i:06}.html").write_text(as_html(row, related), "utf-8")
         with gzip.open(folder / "rows.jsonl.gz", "wt", encoding="utf-8") as fh:
             fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-        timed("text", folder / "text")
-        timed("html", folder / "html")
-        timed("jsonl", folder / "rows.jsonl.gz")
+        timed("text", pipeline, folder / "text")
+        timed("html", pipeline, folder / "html")
+        timed("jsonl", pipeline, folder / "rows.jsonl.gz")
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory (max RSS) {peak:.0f} MB")
     return 0
