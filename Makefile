@@ -30,10 +30,16 @@ unit: $(STAMP)
 
 test: lint typecheck unit
 
+# The figures of the README (they need ../shared/data; bench_ner_speed needs the `bench` extra).
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_html.py
 	$(BIN)/python benchmarks/bench_furniture.py
-	$(BIN)/python benchmarks/bench_speed.py
+	$(BIN)/python benchmarks/bench_speed.py --stages clean,furniture,identify
+	$(BIN)/python benchmarks/bench_speed.py --articles 1000
+	$(BIN)/marsad eval ner ../shared/data/anercorp/test.txt
+	$(BIN)/python benchmarks/bench_facts.py
+	$(BIN)/python benchmarks/bench_archive.py
+	$(BIN)/python benchmarks/bench_web.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
