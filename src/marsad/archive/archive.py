@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from types import TracebackType
@@ -24,8 +25,11 @@ from .prepare import prepare
 from .query import parse_query
 from .snippets import make_snippet
 from .store import Store, open_store
-from .stories import Related, assign_stories, related
+from .stories import IdfWeights, Related, assign_stories, related
 from .views import EntityProfile, entity_profile, resolve_name
+
+#: How long the term weights of «read also» lists are reused, in seconds.
+WEIGHTS_SECONDS = 300.0
 
 __all__ = ["Archive"]
 
@@ -35,6 +39,7 @@ class Archive:
 
     def __init__(self, location: str | Path | None = None, *, timeout: float = 10.0) -> None:
         self.store: Store = open_store(location, timeout=timeout)
+        self._weights: tuple[float, IdfWeights] | None = None
 
     def __enter__(self) -> Archive:
         return self
@@ -131,7 +136,14 @@ class Archive:
 
     def related(self, article_id: str, limit: int = 10) -> list[Related]:
         """The «read also» list of an article (same story first, then related reading)."""
-        return related(self.store, article_id, limit)
+        return related(self.store, article_id, limit, self._idf_weights())
+
+    def _idf_weights(self) -> IdfWeights:
+        """Term weights for «read also», reused for :data:`WEIGHTS_SECONDS` (idf moves slowly)."""
+        now = time.monotonic()
+        if self._weights is None or now - self._weights[0] > WEIGHTS_SECONDS:
+            self._weights = (now, IdfWeights(self.store))
+        return self._weights[1]
 
     def copies(self, article_id: str) -> list[StoredArticle]:
         """The near-duplicates of an article (syndicated copies with small edits), itself excluded."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -73,42 +74,126 @@ def _filters(archive: Archive, values: dict[str, Any]) -> Filters:
 @click.option("--workers", type=click.IntRange(min=1), help="Processes [default: all cores].")
 @click.option("--max-mb", type=float, default=32.0, show_default=True, help="Largest document, MB.")
 @click.option("--no-stories", is_flag=True, help="Skip placing new articles in stories.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "dask"]),
+    default="local",
+    show_default=True,
+    help="local: a process pool on this machine; dask: partitions of the input on a Dask "
+    "cluster (pip install 'marsad[dask]'; see docs/operations.md).",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="With --engine dask: the cluster's scheduler, e.g. tcp://10.0.0.5:8786 "
+    "[default: a local cluster of --workers processes on 127.0.0.1].",
+)
+@click.option(
+    "--partition-mb",
+    type=click.FloatRange(min=0.01),
+    default=4.0,
+    show_default=True,
+    help="With --engine dask: input per partition (JSON lines are cut; a WARC file is one).",
+)
 def ingest(
-    sources: tuple[Path, ...], db: str | None, workers: int | None, max_mb: float, no_stories: bool
+    sources: tuple[Path, ...],
+    db: str | None,
+    workers: int | None,
+    max_mb: float,
+    no_stories: bool,
+    engine: str,
+    scheduler: str | None,
+    partition_mb: float,
 ) -> None:
     """Run the pipeline over files, folders, WARC, feeds or JSON lines into the archive.
 
     Idempotent (the same input twice changes nothing) and crash-safe (each batch is one
     transaction: after a kill, run it again). Ends with the counts of new, duplicate and
-    rejected articles, with the reasons.
+    rejected articles, with the reasons. With --engine dask, sources may be glob patterns
+    ('crawl/*.warc.gz'), and a stopped run started again skips the partitions it stored.
     """
     options = ReadOptions(max_bytes=int(max_mb * 2**20))
-    with _opened(db) as archive, _progress() as progress:
-        report = archive.ingest(
-            sources, workers=workers, options=options, progress=progress, stories=not no_stories
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    if engine == "dask":
+        report: IngestReport = _ingest_dask(
+            sources, db, workers, options, scheduler, int(partition_mb * 2**20), not no_stories
         )
+    else:
+        with _opened(db) as archive, _progress() as progress:
+            report = archive.ingest(
+                sources, workers=workers, options=options, progress=progress, stories=not no_stories
+            )
     click.echo(report.summary(), err=True)
     if report.processed and not (report.new + report.duplicate + report.unchanged):
         raise click.ClickException("nothing could be archived: every input was rejected")
+    if getattr(report, "failed", None):
+        raise click.ClickException("some partitions failed; run the same command again")
+
+
+def _ingest_dask(
+    sources: tuple[Path, ...],
+    db: str | None,
+    workers: int | None,
+    options: ReadOptions,
+    scheduler: str | None,
+    partition_bytes: int,
+    stories: bool,
+) -> IngestReport:
+    from ..scale import ingest_dask
+
+    try:
+        with _progress(partitions=True) as progress:
+            report = ingest_dask(
+                db,
+                sources,
+                scheduler=scheduler,
+                workers=workers,
+                options=options,
+                progress=progress,
+                partition_bytes=partition_bytes,
+            )
+    except MarsadError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if stories:
+        with _opened(db) as archive:
+            report.stories = archive.build_stories()
+    return report
 
 
 @contextmanager
-def _progress() -> Iterator[Callable[[IngestReport], None]]:
+def _progress(*, partitions: bool = False) -> Iterator[Callable[[IngestReport], None]]:
+    """A progress bar on a terminal; elsewhere, with ``partitions``, a line every 10 s."""
     from tqdm import tqdm
 
     bar = tqdm(unit=" articles", file=sys.stderr, disable=None, dynamic_ncols=True)
     seen = 0
+    began = last = time.monotonic()
 
     def update(report: IngestReport) -> None:
-        nonlocal seen
+        nonlocal seen, last
         bar.update(report.processed - seen)
         seen = report.processed
-        bar.set_postfix(new=report.new, rejected=len(report.rejections), refresh=False)
+        done = getattr(report, "partitions_done", None)
+        extra = {"partitions": done} if partitions else {}
+        bar.set_postfix(new=report.new, rejected=len(report.rejections), **extra, refresh=False)
+        now = time.monotonic()
+        if partitions and bar.disable and now - last >= _LOG_EVERY:
+            last = now
+            click.echo(
+                f"{seen} articles ({seen / (now - began):.0f}/s), {done} partitions stored,"
+                f" {report.new} new, {len(report.rejections)} rejected",
+                err=True,
+            )
 
     try:
         yield update
     finally:
         bar.close()
+
+
+#: Seconds between progress lines when standard error is not a terminal (dask engine).
+_LOG_EVERY = 10.0
 
 
 @click.command()

@@ -30,7 +30,7 @@ from .model import Prepared
 from .prepare import prepare
 from .store import Store
 
-__all__ = ["BATCH", "IngestReport", "ingest"]
+__all__ = ["BATCH", "IngestReport", "ingest", "process"]
 
 #: Articles written per transaction.
 BATCH = 100
@@ -81,8 +81,17 @@ def _init_worker(stages: Sequence[str] | None) -> None:
 def _work(document: Document) -> Prepared | Rejection:
     """Pipeline, analyzer and signature for one document (in a worker)."""
     assert _pipeline is not None
+    return process(_pipeline, document)
+
+
+def process(pipeline: Pipeline, document: Document) -> Prepared | Rejection:
+    """What an ingest worker makes of one document: the rows to store, or why not.
+
+    Every engine (this process pool, :mod:`marsad.scale` on a Dask cluster) calls this, so the
+    same input gives the same records whichever ran it.
+    """
     try:
-        article = _pipeline(document)
+        article = pipeline(document)
     except InputError as exc:
         return Rejection.of(exc)
     article.id = article.id or content_id(article.title, article.body)

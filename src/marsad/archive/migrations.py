@@ -105,6 +105,19 @@ CREATE TABLE watchlist_hits (
 CREATE INDEX watchlist_hits_seen ON watchlist_hits (watchlist_id, first_seen);
 """
 
+# Migration 3: partitions of an ingest on a cluster (marsad.scale) already stored, so that a
+# stopped or failed run, started again, skips them. Their articles are in ``articles`` whatever
+# this table says: it saves work, the primary key keeps every article once.
+_PARTITIONS = """
+CREATE TABLE partitions_done (
+    key TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    articles INTEGER NOT NULL,
+    rejected INTEGER NOT NULL,
+    finished TEXT NOT NULL
+);
+"""
+
 #: SQLite: FTS5 over the analyzer's terms (contentless: the text lives in ``articles``).
 SQLITE: Final[list[str]] = [
     _COMMON.format(blob="BLOB")
@@ -115,6 +128,7 @@ CREATE VIRTUAL TABLE articles_fts USING fts5 (
 CREATE VIRTUAL TABLE articles_vocab USING fts5vocab (articles_fts, 'row');
 """,
     _WATCHLISTS,
+    _PARTITIONS,
 ]
 
 #: PostgreSQL: a tsvector of the analyzer's terms ('simple' configuration) under a GIN index,
@@ -127,4 +141,5 @@ CREATE INDEX articles_tsv ON articles USING GIN (tsv);
 CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
 """,
     _WATCHLISTS,
+    _PARTITIONS,
 ]

@@ -63,8 +63,12 @@ class _Doc:
     entities: frozenset[str]
 
 
-class _Weights:
-    """idf of terms, from the store's index, cached for a run."""
+class IdfWeights:
+    """idf of terms, from the store's index, cached while the object lives.
+
+    Document frequencies move slowly, so one object may serve many «read also» lists
+    (the archive keeps one for a few minutes); a run of story assignment uses its own.
+    """
 
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -129,7 +133,7 @@ def _window(published: str | None) -> Filters:
     return Filters(since=(day - span).isoformat(), until=(day + span).isoformat())
 
 
-def _scored(store: Store, doc: _Doc, weights: _Weights) -> list[tuple[float, _Doc]]:
+def _scored(store: Store, doc: _Doc, weights: IdfWeights) -> list[tuple[float, _Doc]]:
     vector = weights.vector(doc.terms)
     top = sorted(vector, key=lambda t: (-vector[t], t))[:_QUERY_TERMS]
     if not top:
@@ -151,14 +155,16 @@ def _scored(store: Store, doc: _Doc, weights: _Weights) -> list[tuple[float, _Do
     return scored
 
 
-def related(store: Store, article_id: str, limit: int = 10) -> list[Related]:
+def related(
+    store: Store, article_id: str, limit: int = 10, weights: IdfWeights | None = None
+) -> list[Related]:
     """The «read also» list of an archived article, best first (empty for an unknown id)."""
     found = _load(store, [article_id])
     if not found:
         return []
     doc = found[0]
     out = []
-    for score, other in _scored(store, doc, _Weights(store))[:limit]:
+    for score, other in _scored(store, doc, weights or IdfWeights(store))[:limit]:
         same = score >= STORY_SIMILARITY or (doc.story is not None and other.story == doc.story)
         out.append(
             Related(other.id, other.title, other.source, other.published, round(score, 4), same)
@@ -170,7 +176,7 @@ def assign_stories(
     store: Store, *, batch: int = 200, progress: Callable[[int], None] | None = None
 ) -> int:
     """Put every article not yet in a story into one; returns how many were placed."""
-    weights = _Weights(store)
+    weights = IdfWeights(store)
     placed = 0
     while True:
         ids = [
@@ -193,7 +199,7 @@ def assign_stories(
             progress(placed)
 
 
-def _story_of(store: Store, doc: _Doc, weights: _Weights, pending: dict[str, str]) -> str:
+def _story_of(store: Store, doc: _Doc, weights: IdfWeights, pending: dict[str, str]) -> str:
     """The story of the best related article at or above the threshold, else a new one."""
     copies = store.select(
         "SELECT story FROM articles WHERE dup_group = ? AND story IS NOT NULL LIMIT 1", [doc.group]

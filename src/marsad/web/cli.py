@@ -58,7 +58,14 @@ def serve(
         raise click.ClickException(str(exc)) from exc
     click.echo(f"Marsad: http://{host}:{port}/  (API: http://{host}:{port}/api/openapi.json)")
     if workers == 1:
-        uvicorn.run(app, host=host, port=port, log_level="warning")
+        uvicorn.run(
+            app,
+            host=host,
+            port=port,
+            log_level="warning",
+            timeout_keep_alive=KEEP_ALIVE_SECONDS,
+            backlog=BACKLOG,
+        )
         return
     os.environ["MARSAD_WEB_DB"] = db or ""
     os.environ["MARSAD_WEB_MAX_UPLOAD"] = str(config.max_upload_bytes)
@@ -66,7 +73,14 @@ def serve(
     if token:
         os.environ["MARSAD_TOKEN"] = token
     uvicorn.run("marsad.web.cli:app_from_env", factory=True, host=host, port=port,
-                workers=workers, log_level="warning")  # fmt: skip
+                workers=workers, log_level="warning",
+                timeout_keep_alive=KEEP_ALIVE_SECONDS, backlog=BACKLOG)  # fmt: skip
+
+
+#: Keep idle connections longer than uvicorn's 5 s, so that a client reusing one under load
+#: does not race the server closing it (seen as read errors in the load benchmark).
+KEEP_ALIVE_SECONDS = 30
+BACKLOG = 1024
 
 
 def app_from_env() -> object:
