@@ -16,7 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .text import Token, normalize, tokenize
+from .text import Token, normalize, tokenize_cached
 
 __all__ = [
     "PhraseTable",
@@ -143,11 +143,6 @@ def _combinations(first: str, rests: list[tuple[str, ...]]) -> Iterable[tuple[st
         yield (first, *(r[1] if len(r) > 1 else r[0] for r in rests))
 
 
-@lru_cache(maxsize=16)
-def _tokens_cached(text: str) -> tuple[Token, ...]:
-    return tuple(tokenize(text))
-
-
 def field_tokens(text: str) -> tuple[Token, ...]:
     """The tokens of one text field, cached: several stages read the same field."""
-    return _tokens_cached(text)
+    return tokenize_cached(text)

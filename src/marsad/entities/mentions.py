@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from ..ner.lexicon import Lexicon, key, lexicon, name_key
 from ..ner.tagger import Tagger
 from ..record import TextField
-from ..text import Token, normalize, split_sentences, tokenize
+from ..text import Token, normalize, split_sentences, tokenize_cached
 
 __all__ = ["Found", "SentenceTokens", "find_mentions", "prefix_cut", "sentences_of"]
 
@@ -57,11 +57,15 @@ def sentences_of(field: TextField, text: str, tagger: Tagger) -> list[SentenceTo
     wrapped across two lines is still one name; a blank line still ends a sentence.
     """
     out: list[SentenceTokens] = []
+    field_tokens = tokenize_cached(text)  # shared with the other stages of the article
+    k = 0
     for sentence in split_sentences(_LINE_BREAK.sub(" ", text)):
-        tokens = [
-            Token(t.text, t.start + sentence.start, t.end + sentence.start, t.kind, t.prefix)
-            for t in tokenize(sentence.text)
-        ]
+        while k < len(field_tokens) and field_tokens[k].start < sentence.start:
+            k += 1
+        first = k
+        while k < len(field_tokens) and field_tokens[k].end <= sentence.end:
+            k += 1
+        tokens = list(field_tokens[first:k])
         for i in range(0, len(tokens), MAX_SENTENCE_TOKENS):
             chunk = tokens[i : i + MAX_SENTENCE_TOKENS]
             out.append(SentenceTokens(field, chunk, tagger.tag([t.text for t in chunk])))

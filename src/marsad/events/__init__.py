@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from ..entityindex import EntityIndex, Located
 from ..pipeline import register_stage
 from ..record import TEXT_FIELDS, Amount, Article, DateMention, Event, Mention, Quote, TextField
-from ..text import Token, split_sentences
+from ..text import Token, split_sentences_cached
 from ..wordforms import field_tokens, forms, match_phrase
 from ._inventory import EventType, Inventory, InventoryError, Trigger, default_inventory
 
@@ -87,7 +87,7 @@ class _Finder:
                 continue
             tokens = field_tokens(text)
             starts = [t.start for t in tokens]
-            for s in split_sentences(text):
+            for s in split_sentences_cached(text):
                 lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
                 sentence = self._sentence(name, text, tokens[lo:hi], s.start, s.end)
                 drafts.extend(self._events(sentence))

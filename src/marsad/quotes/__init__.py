@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ..entityindex import EntityIndex
 from ..pipeline import stage
 from ..record import TEXT_FIELDS, Article, Entity, Quote, TextField
-from ..text import Token, normalize, split_sentences
+from ..text import Token, normalize, split_sentences_cached
 from ..wordforms import field_tokens, match_phrase, strip_conjunction
 from ._words import quote_words
 
@@ -81,7 +81,7 @@ class _Finder:
                 continue
             tokens = field_tokens(text)
             starts = [t.start for t in tokens]
-            for sentence in split_sentences(text):
+            for sentence in split_sentences_cached(text):
                 lo = bisect_left(starts, sentence.start)
                 hi = bisect_left(starts, sentence.end)
                 self._sentence(field, text, tokens[lo:hi], sentence.end)

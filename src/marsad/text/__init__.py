@@ -7,8 +7,8 @@ abbreviations, punctuation) live as data in :mod:`marsad.text.data`.
 from __future__ import annotations
 
 from marsad.text.normalize import normalize, normalize_with_offsets
-from marsad.text.sentences import Sentence, split_sentences
-from marsad.text.tokenize import Token, split_proclitics, tokenize
+from marsad.text.sentences import Sentence, split_sentences, split_sentences_cached
+from marsad.text.tokenize import Token, split_proclitics, tokenize, tokenize_cached
 
 __all__ = [
     "Sentence",
@@ -17,5 +17,7 @@ __all__ = [
     "normalize_with_offsets",
     "split_proclitics",
     "split_sentences",
+    "split_sentences_cached",
     "tokenize",
+    "tokenize_cached",
 ]

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from marsad.text import data
 from marsad.text.normalize import normalize
@@ -174,3 +175,10 @@ def split_sentences(text: str) -> list[Sentence]:
                 sentences.append(sentence)
             start = cut
     return sentences
+
+
+@lru_cache(maxsize=16)
+def split_sentences_cached(text: str) -> tuple[Sentence, ...]:
+    """:func:`split_sentences`, remembered for the last few texts (the stages of one
+    article split the same fields)."""
+    return tuple(split_sentences(text))

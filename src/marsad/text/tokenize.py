@@ -276,3 +276,10 @@ def split_proclitics(word: str) -> tuple[str, str]:
     ``("", "وزير")`` for ``وزير``. Words that are not purely Arabic get ``("", word)``.
     """
     return _split_cached(word)
+
+
+@lru_cache(maxsize=16)
+def tokenize_cached(text: str) -> tuple[Token, ...]:
+    """:func:`tokenize`, remembered for the last few texts: the stages of one article
+    read the same title, lead and body, and each would otherwise tokenize them again."""
+    return tuple(tokenize(text))
