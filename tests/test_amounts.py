@@ -68,3 +68,20 @@ def test_thousands_separators_in_both_styles() -> None:
     assert digits_value("3.5") == digits_value("٣٫٥") == 3.5
     assert digits_value("1.500", scale_follows=True) == 1.5
     assert digits_value("9" * 40) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("افتتح الوزير في الزرقاء مستشفى بكلفة 48 مليون دينار بتمويل من الحكومة الأردنية.", "JOD"),
+        ("قدمت الكويت منحة قيمتها 5 ملايين دينار للمشروع.", "KWD"),
+        ("بلغت الصادرات العمانية 320 مليون ريال في مسقط.", "OMR"),
+        ("سجلت الشركة أرباحا بقيمة 12 مليون درهم في الدار البيضاء المغربية.", "MAD"),
+        ("بلغت الكلفة 7 ملايين دينار.", "KWD"),
+    ],
+)
+def test_a_bare_shared_currency_word_follows_the_article_country(text: str, unit: str) -> None:
+    from marsad import extract_text
+
+    article = extract_text(f"عنوان الخبر\n\n{text}")
+    assert [a.unit for a in article.amounts] == [unit]

@@ -20,6 +20,7 @@ from ..text import Token
 from ..wordforms import field_tokens, forms, match_phrase
 from ._parse import ParsedNumber, digits_value, parse_number
 from ._words import AmountWords, amount_words, currency_at
+from .context import country_mentions, resolve_currencies
 
 __all__ = ["digits_value", "find_amounts"]
 
@@ -146,10 +147,13 @@ def _unit_at(words: AmountWords, tokens: Sequence[Token], j: int) -> tuple[str, 
 @stage("amounts", requires=("title", "lead", "body"), assigns=("amounts",))
 def amounts(article: Article) -> Article:
     """Fill ``amounts`` from the title, lead and body."""
+    texts = [article.field_text(name) for name in TEXT_FIELDS]
     article.amounts = [
         amount
-        for name in TEXT_FIELDS
-        if article.field_text(name)
-        for amount in find_amounts(article.field_text(name), name)
+        for name, text in zip(TEXT_FIELDS, texts, strict=True)
+        if text
+        for amount in find_amounts(text, name)
     ]
+    if article.amounts:
+        resolve_currencies(article.amounts, country_mentions(texts))
     return article

@@ -53,6 +53,7 @@ class Lexicon:
     loc_heads: frozenset[str]
     speech_verbs: frozenset[str]
     nationalities: dict[str, str]
+    city_countries: dict[str, str]  # normalized city name -> its country
     places: dict[tuple[str, ...], tuple[str, str]]  # phrase key -> (name, GPE or LOC)
     longest_place: int
     organizations: dict[tuple[str, ...], str]
@@ -124,6 +125,7 @@ def lexicon() -> Lexicon:
         loc_heads=_words(h.split()[0] for h in data["loc_heads"]),
         speech_verbs=_words(data["speech_verbs"]),
         nationalities={key(k): v for k, v in data["nationalities"].items()},
+        city_countries={normalize(k): v for k, v in data["city_countries"].items()},
         places=places,
         longest_place=max(len(k) for k in places),
         organizations=organizations,
