@@ -139,3 +139,22 @@ def test_date_and_author_lines_around_the_text_but_not_timelines_inside_it() -> 
 )
 def test_lines_that_only_look_like_breadcrumbs_or_bylines(line: str) -> None:
     assert classify_lines([PARA, line, PARA2]) == [None, None, None]
+
+
+def test_a_date_line_gives_the_publication_day_and_keyword_lines_are_furniture() -> None:
+    dump = "\n".join(
+        [
+            "زلزال بقوة 6 درجات يضرب جنوب تركيا",
+            "",
+            "آخر تحديث: 12/03/2024 10:30",
+            "",
+            PARA,
+            PARA2,
+            "كلمات مفتاحية: تركيا، زلزال",
+        ]
+    )
+    article = extract_text(dump)
+    assert article.published == "2024-03-12"
+    assert article.body == f"{PARA}\n\n{PARA2}"
+    assert article.boilerplate == ["آخر تحديث: 12/03/2024 10:30", "كلمات مفتاحية: تركيا، زلزال"]
+    assert extract_text(f"عنوان\n\n{PARA}").published is None

@@ -104,9 +104,11 @@ def _container_metadata(article: Article, doc: Document) -> None:
     article.url = doc.url or article.url
 
 
-@stage("furniture", requires=("body",), assigns=("body", "boilerplate", "author"))
+@stage("furniture", requires=("body",), assigns=("body", "boilerplate", "author", "published"))
 def furniture(article: Article) -> Article:
-    """Move page furniture out of the body into ``boilerplate``; an author line names the author."""
+    """Move page furniture out of the body into ``boilerplate``; an author line names the
+    author and a date line («آخر تحديث: 12/03/2024 10:30») the publication day, when the
+    container said neither."""
     rules = default_rules()
     kept, removed = split_furniture(article.body.split(PARAGRAPH_SEPARATOR), rules)
     article.body = PARAGRAPH_SEPARATOR.join(kept)
@@ -114,7 +116,24 @@ def furniture(article: Article) -> Article:
     if article.author is None:
         named = (rules.author(line) for line in article.boilerplate)
         article.author = next((name for name in named if name), None)
+    if article.published is None:
+        stamps = (_numeric_date(line) for line in article.boilerplate)
+        article.published = next((stamp for stamp in stamps if stamp), None)
     return article
+
+
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+
+
+def _numeric_date(line: str) -> str | None:
+    """The day of a numeric date (day first, as Arab sites write it) in a date line."""
+    match = _NUMERIC_DATE.search(normalize(line))
+    if match is None:
+        return None
+    day, month, year = (
+        match.group(1, 2, 3) if match.group(1) else tuple(reversed(match.group(4, 5, 6)))
+    )
+    return to_iso(f"{int(day):02d}/{int(month):02d}/{year}")
 
 
 def content_id(title: str, body: str) -> str:
