@@ -88,18 +88,22 @@ def _propagate(
         if len(kinds) == 1:
             wanted.setdefault((surname,), "PER")
     extra: list[Found] = []
+    firsts = frozenset(k[0] for k in wanted)
     for sent in sentences:
-        extra += _occurrences(sent, wanted, texts[sent.field])
+        extra += _occurrences(sent, wanted, firsts, texts[sent.field])
     return extra
 
 
 def _occurrences(
-    sent: SentenceTokens, wanted: dict[tuple[str, ...], str], text: str
+    sent: SentenceTokens, wanted: dict[tuple[str, ...], str], firsts: frozenset[str], text: str
 ) -> list[Found]:
     keys = [name_key(t.text) for t in sent.tokens]
     out: list[Found] = []
     i = 0
     while i < len(keys):
+        if keys[i] not in firsts:
+            i += 1
+            continue
         for n in (4, 3, 2, 1):
             kind = wanted.get(tuple(keys[i : i + n])) if i + n <= len(keys) else None
             if kind and all(label == "O" for label in sent.labels[i : i + n]):

@@ -22,6 +22,8 @@ __all__ = ["MODEL_DIR", "Tagger", "default_tagger", "load_tables"]
 MODEL_DIR = "models/ner"
 MODEL_FILE = "ner.crfsuite"
 CLUSTER_FILE = "clusters.tsv.gz"
+#: How many recently tagged sentences a tagger remembers.
+RECENT_SENTENCES = 20_000
 NEWS_TYPES_FILE = "news_types.tsv.gz"
 
 
@@ -50,13 +52,24 @@ class Tagger:
         self._crf.open(str(model))
         self.tables = load_tables(folder)
         self.folder = folder
+        self._recent: dict[tuple[str, ...], tuple[str, ...]] = {}
 
     def tag(self, words: Sequence[str]) -> list[str]:
-        """BIO labels (PERS, ORG, LOC, MISC) for one tokenized sentence."""
+        """BIO labels (PERS, ORG, LOC, MISC) for one tokenized sentence.
+
+        Sentences seen recently are not tagged again: news repeats itself (agency copy
+        syndicated across sites, standard sentences), and a CRF gives the same answer.
+        """
         if not words:
             return []
-        labels: list[str] = self._crf.tag(sentence_features(words, self.tables))
-        return labels
+        key = tuple(words)
+        known = self._recent.get(key)
+        if known is None:
+            known = tuple(self._crf.tag(sentence_features(words, self.tables)))
+            if len(self._recent) >= RECENT_SENTENCES:
+                self._recent.pop(next(iter(self._recent)))
+            self._recent[key] = known
+        return list(known)
 
 
 @cache
