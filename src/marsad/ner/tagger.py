@@ -71,6 +71,10 @@ class Tagger:
             self._recent[key] = known
         return list(known)
 
+    def forget_recent(self) -> None:
+        """Drop the remembered sentences (benchmarks timing fresh text do this)."""
+        self._recent.clear()
+
 
 @cache
 def default_tagger() -> Tagger:
