@@ -23,7 +23,7 @@ from .ingest import IngestReport, ingest
 from .model import Filters, Hit, Outcome, StoredArticle
 from .prepare import prepare
 from .query import parse_query
-from .snippets import make_snippet
+from .snippets import make_hit
 from .store import Store, open_store
 from .stories import IdfWeights, Related, assign_stories, related
 from .views import EntityProfile, entity_profile, resolve_name
@@ -115,24 +115,7 @@ class Archive:
         parsed = parse_query(query)
         ranked = self.store.search(parsed, self.filters(**filters), max(0, limit), max(0, offset))
         stored = {s.article.id: s for s in self.store.get([i for i, _ in ranked])}
-        hits = []
-        for aid, score in ranked:
-            a = stored[aid].article
-            snippet = make_snippet("\n\n".join(filter(None, [a.lead, a.body])) or a.title, parsed)
-            hits.append(
-                Hit(
-                    aid,
-                    a.title,
-                    a.source,
-                    a.published,
-                    a.url,
-                    score,
-                    snippet.text,
-                    snippet.highlights,
-                    len(stored[aid].sources),
-                )
-            )
-        return hits
+        return [make_hit(aid, stored[aid], score, parsed) for aid, score in ranked]
 
     def related(self, article_id: str, limit: int = 10) -> list[Related]:
         """The «read also» list of an article (same story first, then related reading)."""

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from .analyzer import terms
 from .model import Filters, Hit, Query
 from .query import parse_query
-from .snippets import make_snippet
+from .snippets import make_hit
 from .store import Store
 from .views import resolve_name
 
@@ -118,24 +118,8 @@ def hits_for(store: Store, query: Query, ranked: Sequence[tuple[str, float]]) ->
     stored = {s.article.id: s for s in store.get([i for i, _ in ranked])}
     hits = []
     for aid, score in ranked:
-        if aid not in stored:
-            continue
-        a = stored[aid].article
-        text = "\n\n".join(filter(None, [a.lead, a.body]))[:SNIPPET_SCAN] or a.title
-        snippet = make_snippet(text, query)
-        hits.append(
-            Hit(
-                aid,
-                a.title,
-                a.source,
-                a.published,
-                a.url,
-                score,
-                snippet.text,
-                snippet.highlights,
-                len(stored[aid].sources),
-            )
-        )
+        if aid in stored:
+            hits.append(make_hit(aid, stored[aid], score, query, scan=SNIPPET_SCAN))
     return hits
 
 

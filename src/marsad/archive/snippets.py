@@ -11,9 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .analyzer import Term, analyze
-from .model import Query
+from .model import Hit, Query, StoredArticle
 
-__all__ = ["ELLIPSIS", "WINDOW", "Snippet", "make_snippet"]
+__all__ = ["ELLIPSIS", "WINDOW", "Snippet", "make_hit", "make_snippet"]
 
 WINDOW = 28
 ELLIPSIS = "…"
@@ -87,3 +87,24 @@ def _merge(marks: list[tuple[int, int]], body: str, shift: int) -> list[tuple[in
         inside = body[start - shift : end - shift].count("\n\n")
         out.append((start + before, end + before + inside))
     return out
+
+
+def make_hit(
+    article_id: str, stored: StoredArticle, score: float, query: Query, *, scan: int | None = None
+) -> Hit:
+    """A search result for an archived article: its snippet from the lead and body (their
+    first ``scan`` characters when given), the title when both are empty."""
+    a = stored.article
+    text = "\n\n".join(filter(None, [a.lead, a.body]))
+    snippet = make_snippet((text[:scan] if scan is not None else text) or a.title, query)
+    return Hit(
+        article_id,
+        a.title,
+        a.source,
+        a.published,
+        a.url,
+        score,
+        snippet.text,
+        snippet.highlights,
+        len(stored.sources),
+    )
