@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
 from ..entityindex import EntityIndex, Located
 from ..pipeline import register_stage
@@ -37,30 +37,9 @@ __all__ = [
 _CLAUSE_ENDS = frozenset({"،", ",", "؛", ";", ":", "«", "»", "(", ")"})
 
 
-@dataclass(slots=True)
-class _Draft:
-    type: str
-    trigger: Mention
-    agent: str | None = None
-    target: str | None = None
-    participants: list[str] = field(default_factory=list)
-    place: str | None = None
-    date: str | None = None
-    amount: int | None = None
-    mode: str | None = None
-
-    def event(self) -> Event:
-        return Event(
-            self.type,
-            self.trigger,
-            self.agent,
-            self.target,
-            [p for p in self.participants if p != self.agent],
-            self.place,
-            self.date,
-            self.amount,
-            self.mode,
-        )
+def _finished(draft: Event) -> Event:
+    """A draft event as recorded: its agent is not also listed among the participants."""
+    return replace(draft, participants=[p for p in draft.participants if p != draft.agent])
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,7 +59,7 @@ class _Finder:
         self.index = EntityIndex(article.entities)
 
     def run(self) -> list[Event]:
-        drafts: list[_Draft] = []
+        drafts: list[Event] = []
         for name in TEXT_FIELDS:
             text = self.article.field_text(name)
             if not text:
@@ -91,7 +70,7 @@ class _Finder:
                 lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
                 sentence = self._sentence(name, text, tokens[lo:hi], s.start, s.end)
                 drafts.extend(self._events(sentence))
-        return [d.event() for d in _merge(drafts)]
+        return [_finished(d) for d in _merge(drafts)]
 
     def _sentence(
         self, name: TextField, text: str, tokens: Sequence[Token], start: int, end: int
@@ -103,8 +82,8 @@ class _Finder:
         ]
         return _Sentence(name, text, tokens, start, end, named)
 
-    def _events(self, s: _Sentence) -> list[_Draft]:
-        found: dict[str, _Draft] = {}
+    def _events(self, s: _Sentence) -> list[Event]:
+        found: dict[str, Event] = {}
         i = 0
         while i < len(s.tokens):
             hit = match_phrase(self.inv.triggers, s.tokens, i, 3)
@@ -128,11 +107,11 @@ class _Finder:
         return not trigger.needs or self._amount(s, trigger.needs, s.tokens[i].start) is not None
 
     # -- arguments -----------------------------------------------------------------------
-    def _draft(self, s: _Sentence, kind: EventType, trigger: Trigger, i: int, j: int) -> _Draft:
+    def _draft(self, s: _Sentence, kind: EventType, trigger: Trigger, i: int, j: int) -> Event:
         first, last = s.tokens[i], s.tokens[j - 1]
         start = first.start + (len(first.prefix) if not first.prefix.endswith("ال") else 0)
         mention = Mention(s.field, start, last.end, s.text[start : last.end])
-        draft = _Draft(kind.name, mention)
+        draft = Event(kind.name, mention)
         if i > 0 and any(f in kind.anaphora for f in forms(s.tokens[i - 1])):
             return draft
         draft.agent = self._agent(s, kind, trigger, i, j)
@@ -277,9 +256,9 @@ def _kind_ok(amount: Amount, need: str) -> bool:
     return True
 
 
-def _merge(drafts: list[_Draft]) -> list[_Draft]:
+def _merge(drafts: list[Event]) -> list[Event]:
     """One event told several times (title, lead, body) becomes one."""
-    merged: list[_Draft] = []
+    merged: list[Event] = []
     for draft in drafts:
         same = next((m for m in merged if _compatible(m, draft)), None)
         if same is None:
@@ -292,7 +271,7 @@ def _merge(drafts: list[_Draft]) -> list[_Draft]:
     return merged
 
 
-def _compatible(a: _Draft, b: _Draft) -> bool:
+def _compatible(a: Event, b: Event) -> bool:
     if a.type != b.type:
         return False
     return all(
