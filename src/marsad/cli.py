@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -137,16 +138,25 @@ def demo(folder: Path) -> None:
     click.echo(render_summary(batch))
     if not batch.articles:
         raise click.ClickException("nothing could be processed")
+    prog = _invoked_as()
     click.echo(
         "\nEach article above is a full JSON record; to see one:\n"
-        f"  marsad extract {_a_file_among(batch.articles) or folder} --format json\n"
+        f"  {prog} extract {_a_file_among(batch.articles) or folder} --format json\n"
         "Run it on your own files, folders, WARC archives, feeds or JSON lines the same way."
     )
     click.echo(
         "\nTo browse them on the web (Arabic pages, JSON API), archive and serve them:\n"
-        f"  marsad ingest {folder} --db examples.db && marsad serve --db examples.db\n"
+        f"  {prog} ingest {folder} --db examples.db && {prog} serve --db examples.db\n"
         "then open http://127.0.0.1:8000/ (add ?lang=en for English labels)."
     )
+
+
+def _invoked_as() -> str:
+    """How the user ran us (``.venv/bin/marsad`` from ``make demo``), for commands to copy."""
+    program = Path(sys.argv[0])
+    if program.name == "marsad" and program.is_file():
+        return os.path.relpath(program) if not program.is_absolute() else str(program)
+    return "marsad"
 
 
 def _a_file_among(articles: list[Article]) -> str | None:
