@@ -15,7 +15,7 @@ from contextlib import contextmanager
 
 import psycopg
 
-from ..errors import ArchiveLockedError, CorruptArchiveError, StoreError
+from ..errors import ArchiveLockedError, StoreError
 from . import migrations
 from .model import Filters, Prepared, Query
 from .sqlbase import Row, SqlStore, filter_sql
@@ -100,18 +100,7 @@ class PostgresStore(SqlStore):
     def _migrate(self) -> None:
         with self._transaction():
             self._execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
-            self._execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-            version = int(
-                str(self.select("SELECT coalesce(max(version), 0) FROM schema_version")[0][0])
-            )
-            if version > len(migrations.POSTGRES):
-                raise CorruptArchiveError(
-                    self.location, f"schema version {version} is newer than this Marsad knows"
-                )
-            for number, script in enumerate(migrations.POSTGRES[version:], start=version + 1):
-                for statement in filter(str.strip, script.split(";")):
-                    self._execute(statement)
-                self._execute("INSERT INTO schema_version (version) VALUES (?)", (number,))
+            self._apply_migrations(migrations.POSTGRES)
 
     def _index(self, prepared: Prepared) -> None:
         self._execute(

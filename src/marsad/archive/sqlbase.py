@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from contextlib import AbstractContextManager
 
+from ..errors import CorruptArchiveError
 from ..inputs import Rejection
 from ..record import Article
 from ..text import normalize
@@ -67,6 +68,21 @@ class SqlStore(ABC):
     def close(self) -> None: ...
 
     # -- writing ------------------------------------------------------------------------------
+
+    def _apply_migrations(self, scripts: Sequence[str]) -> None:
+        """Run the numbered migrations this archive has not had yet (inside a transaction)."""
+        self._execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
+        version = int(
+            str(self.select("SELECT coalesce(max(version), 0) FROM schema_version")[0][0])
+        )
+        if version > len(scripts):
+            raise CorruptArchiveError(
+                self.location, f"schema version {version} is newer than this Marsad knows"
+            )
+        for number, script in enumerate(scripts[version:], start=version + 1):
+            for statement in filter(str.strip, script.split(";")):
+                self._execute(statement)
+            self._execute("INSERT INTO schema_version (version) VALUES (?)", (number,))
 
     def add(self, batch: Sequence[Prepared]) -> list[Outcome]:
         with self._transaction():

@@ -99,18 +99,7 @@ class SQLiteStore(SqlStore):
         if tables and "schema_version" not in tables:
             raise CorruptArchiveError(self.location, "a SQLite file, but not a Marsad archive")
         with self._transaction():
-            self._execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)")
-            version = int(
-                str(self.select("SELECT coalesce(max(version), 0) FROM schema_version")[0][0])
-            )
-            if version > len(migrations.SQLITE):
-                raise CorruptArchiveError(
-                    self.location, f"schema version {version} is newer than this Marsad knows"
-                )
-            for number, script in enumerate(migrations.SQLITE[version:], start=version + 1):
-                for statement in filter(str.strip, script.split(";")):
-                    self._execute(statement)
-                self._execute("INSERT INTO schema_version (version) VALUES (?)", (number,))
+            self._apply_migrations(migrations.SQLITE)
 
     # -- full text ------------------------------------------------------------------------------
 
