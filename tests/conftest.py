@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from .pg import postgres_server
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"
@@ -29,3 +32,13 @@ def ant_multisource() -> Path:
 @pytest.fixture
 def golden_sample() -> Path:
     return need(GOLDEN / "kuwait-coalition-meeting.facts.json")
+
+
+@pytest.fixture(scope="session")
+def pg_base() -> Iterator[str]:
+    """One throwaway PostgreSQL server for the whole run (each test makes its own database)."""
+    try:
+        with postgres_server() as url:
+            yield url
+    except RuntimeError as exc:
+        pytest.skip(f"no PostgreSQL server for the tests: {exc}")

@@ -15,18 +15,7 @@ from marsad import Article, Entity, Event, Mention, Quote
 from marsad.archive import Archive
 from marsad.stages import content_id
 
-from .pg import postgres_server
-
 _counter = itertools.count()
-
-
-@pytest.fixture(scope="module")
-def pg_base() -> Iterator[str]:
-    try:
-        with postgres_server() as url:
-            yield url
-    except RuntimeError as exc:
-        pytest.skip(f"no PostgreSQL server for the tests: {exc}")
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])

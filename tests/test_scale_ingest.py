@@ -25,7 +25,6 @@ from marsad.scale import ScaleReport, ingest_dask, local_cluster, partitions
 from marsad.scale.partitions import read
 
 from .conftest import EXAMPLES
-from .pg import postgres_server
 from .test_archive_ingest import WORDS
 
 distributed = pytest.importorskip("distributed")
@@ -66,15 +65,6 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def cluster() -> Iterator[Any]:
     with local_cluster(2) as running:
         yield running
-
-
-@pytest.fixture(scope="module")
-def pg_base() -> Iterator[str]:
-    try:
-        with postgres_server() as url:
-            yield url
-    except RuntimeError as exc:
-        pytest.skip(f"no PostgreSQL server for the tests: {exc}")
 
 
 def _table(location: str, table: str) -> list[tuple[object, ...]]:
