@@ -7,6 +7,8 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .furniture import classify_lines
+from .segment import clean_lines
 from .text import normalize
 
 __all__ = ["FurnitureReport", "Score", "furniture_report", "token_f1"]
@@ -59,9 +61,6 @@ def furniture_report(articles: Iterable[tuple[str, str]]) -> FurnitureReport:
     News sites paste headlines of other stories into bodies; where those stories are in
     the same corpus, their titles are ground truth for related-link detection.
     """
-    from .furniture import classify_lines
-    from .segment import clean_lines
-
     pairs = [(title, [line for line in clean_lines(body) if line]) for title, body in articles]
     titles = {normalize(title) for title, _ in pairs if title}
     removed: Counter[str] = Counter()

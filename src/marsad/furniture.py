@@ -15,6 +15,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -150,14 +151,10 @@ def _date_line(months: list[str], words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?:{token}[\s,،:/\-–|()]*){{2,14}}", re.IGNORECASE)
 
 
-_DEFAULT: FurnitureRules | None = None
-
-
+@cache
 def default_rules() -> FurnitureRules:
-    global _DEFAULT
-    if _DEFAULT is None:
-        _DEFAULT = FurnitureRules.load()
-    return _DEFAULT
+    """The packaged rules, loaded once."""
+    return FurnitureRules.load()
 
 
 def classify_lines(lines: Sequence[str], rules: FurnitureRules | None = None) -> list[str | None]:
