@@ -50,8 +50,10 @@ class EntityIndex:
         located = self.by_field.get(field, [])
         if not located:
             return []
-        i = bisect_left(self._starts[field], start - _LONGEST_MENTION)
-        return [x for x in located[i:] if x.start < end and start < x.end]
+        starts = self._starts[field]
+        i = bisect_left(starts, start - _LONGEST_MENTION)
+        j = bisect_left(starts, end, i)  # the mentions from j on start at or after the end
+        return [x for x in located[i:j] if start < x.end]
 
     def best(
         self, field: str, start: int, end: int, types: Iterable[str] = TYPE_ORDER

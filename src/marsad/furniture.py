@@ -118,8 +118,9 @@ class FurnitureRules:
     def author(self, line: str) -> str | None:
         """The name in an author line («بقلم: ريم الشابي»), or None when it is not one."""
         stripped = line.strip()
+        lowered = stripped.lower()
         for prefix in self.author_prefixes:
-            if stripped.lower().startswith(prefix.lower()):
+            if lowered.startswith(prefix.lower()):
                 name = stripped[len(prefix) :].strip(" :-–—")
                 if name and len(name.split()) <= self.author_max_words and not name.endswith("."):
                     return name

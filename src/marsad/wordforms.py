@@ -10,7 +10,7 @@ matched longest first at a token (:func:`match_phrase`).
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -20,7 +20,10 @@ from .text import Token, normalize, tokenize_cached
 
 __all__ = [
     "PhraseTable",
+    "any_form",
     "field_tokens",
+    "first_words",
+    "form_positions",
     "forms",
     "load_data",
     "load_path",
@@ -68,8 +71,70 @@ def forms(token: Token) -> tuple[str, ...]:
     ``forms`` of «وبنحو» are («وبنحو», «نحو», «بنحو»); of «100» just («100»).
     """
     if token.kind != "word":
-        return (normalize(token.text),)
+        return _plain_forms(token.text)
     return _word_forms(token.text, token.prefix)
+
+
+@lru_cache(maxsize=1 << 14)
+def _plain_forms(text: str) -> tuple[str, ...]:
+    return (normalize(text),)
+
+
+#: How many distinct tokens :func:`any_form` remembers per word list before starting afresh.
+_MEMO_SIZE = 100_000
+_MEMO_TABLES = 1024
+#: Per word list: token text -> (its prefix, whether it is a word, the answer).
+_Memo = dict[str, tuple[str, bool, bool]]
+_MEMOS: dict[int, tuple[Collection[str], _Memo]] = {}
+
+
+def _memo(words: Collection[str]) -> _Memo:
+    entry = _MEMOS.get(id(words))
+    if entry is None or entry[0] is not words:
+        if len(_MEMOS) >= _MEMO_TABLES:
+            _MEMOS.clear()
+        entry = _MEMOS[id(words)] = (words, {})
+    memo = entry[1]
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    return memo
+
+
+def _answer(memo: _Memo, words: Collection[str], token: Token) -> bool:
+    known = memo.get(token.text)
+    is_word = token.kind == "word"
+    if known is None or known[0] != token.prefix or known[1] != is_word:
+        known = memo[token.text] = (token.prefix, is_word, any(f in words for f in forms(token)))
+    return known[2]
+
+
+def any_form(words: Collection[str], token: Token) -> bool:
+    """Whether one of the :func:`forms` of ``token`` is in ``words`` (a set or a dict's keys).
+
+    The answer is remembered per word list and token: the stages ask it of every token
+    of an article, and most words recur from article to article. ``words`` must be a
+    lasting list (one of the loaded tables), not one built for the call.
+    """
+    return _answer(_memo(words), words, token)
+
+
+def form_positions(
+    tokens: Sequence[Token], words: Collection[str], kind: str | None = None
+) -> list[int]:
+    """Indices of the tokens (of ``kind``, or all) for which :func:`any_form` holds, in order."""
+    memo = _memo(words)
+    get = memo.get
+    found: list[int] = []
+    for i, token in enumerate(tokens):
+        if kind is not None and token.kind != kind:
+            continue
+        known = get(token.text)  # inlined _answer: this runs for every token of a text
+        if known is None or known[0] != token.prefix or known[1] != (token.kind == "word"):
+            known = (token.prefix, token.kind == "word", any(f in words for f in forms(token)))
+            memo[token.text] = known
+        if known[2]:
+            found.append(i)
+    return found
 
 
 def strip_conjunction(token: Token) -> tuple[int, str]:
@@ -110,7 +175,7 @@ def match_phrase(
     The first token is tried in all its :func:`forms`; the others as written or without
     their prefix.
     """
-    if not any(f in _firsts(table) for f in forms(tokens[i])):
+    if not any_form(first_words(table), tokens[i]):
         return None
     for n in range(min(most, len(tokens) - i), 0, -1):
         rests = [forms(t) for t in tokens[i + 1 : i + n]]
@@ -124,7 +189,7 @@ def match_phrase(
 _FIRSTS: dict[int, tuple[Mapping[tuple[str, ...], object], frozenset[str]]] = {}
 
 
-def _firsts(table: Mapping[tuple[str, ...], object]) -> frozenset[str]:
+def first_words(table: Mapping[tuple[str, ...], object]) -> frozenset[str]:
     """The first words of a table's entries (cached per table: a cheap test before a match)."""
     cached = _FIRSTS.get(id(table))
     if cached is None or cached[0] is not table:

@@ -17,7 +17,7 @@ from typing import Literal, cast
 from ..pipeline import stage
 from ..record import TEXT_FIELDS, Amount, Article, TextField
 from ..text import Token
-from ..wordforms import field_tokens, forms, match_phrase
+from ..wordforms import field_tokens, form_positions, forms, match_phrase
 from ._parse import ParsedNumber, digits_value, parse_number
 from ._words import AmountWords, amount_words, currency_at
 from .context import country_mentions, resolve_currencies
@@ -32,20 +32,23 @@ def find_amounts(text: str, field: TextField = "body") -> list[Amount]:
     words = amount_words()
     tokens = field_tokens(text)
     found: list[Amount] = []
-    starters = _starters(words)
-    i = 0
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok.kind == "word" and not any(f in starters for f in forms(tok)):
-            i += 1
+    # where an amount may start: a number, a symbol (a currency sign), a starting word
+    candidates = [i for i, t in enumerate(tokens) if t.kind in _NON_WORD_STARTS]
+    candidates += form_positions(tokens, _starters(words), "word")
+    candidates.sort()
+    after = 0  # the token after the last amount found
+    for i in candidates:
+        if i < after:
             continue
-        hit = _amount_at(words, tokens, i) if tok.kind in ("word", "number", "symbol") else None
+        hit = _amount_at(words, tokens, i)
         if hit is None:
-            i += 1
             continue
-        (start, end, value, unit, qualifier), i = hit
+        (start, end, value, unit, qualifier), after = hit
         found.append(Amount(text[start:end], value, unit, qualifier, field, start, end))
     return found
+
+
+_NON_WORD_STARTS = frozenset({"number", "symbol"})
 
 
 @cache

@@ -25,7 +25,7 @@ from ..amounts._words import amount_words
 from ..pipeline import stage
 from ..record import TEXT_FIELDS, Article, DateMention, TextField
 from ..text import Token, normalize
-from ..wordforms import field_tokens, forms, match_phrase
+from ..wordforms import field_tokens, form_positions, forms, match_phrase
 from ._resolve import (
     day_value,
     hijri_value,
@@ -42,6 +42,7 @@ __all__ = ["find_dates", "parse_published"]
 Calendar = Literal["gregorian", "hijri"]
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_EASTERN_DIGIT = re.compile("[٠-٩۰-۹]")
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{2,4})(?![\d/.\-]|\.\d)")
 
 
@@ -61,17 +62,16 @@ def find_dates(
     found = _numeric_dates(text, field)
     taken = [(d.start, d.end) for d in found]
     scanner = _Scanner(date_words(), field_tokens(text), published)
-    i = 0
     tokens = scanner.tokens
-    first_words = starters(scanner.w)
-    while i < len(tokens):
-        tok = tokens[i]
-        if tok.kind != "number" and not any(f in first_words for f in forms(tok)):
-            i += 1
+    # where a date may start: a number, or a word of the lists
+    candidates = [i for i, t in enumerate(tokens) if t.kind == "number"]
+    candidates += form_positions(tokens, starters(scanner.w))
+    after = 0  # the token after the last expression read
+    for i in sorted(set(candidates)):
+        if i < after:
             continue
         hit = scanner.at(i)
         if hit is None:
-            i += 1
             continue
         start, end = _lead(tokens[i], scanner.w.known), tokens[hit.end - 1].end
         if not hit.drop and not any(a < end and start < b for a, b in taken):
@@ -80,7 +80,7 @@ def find_dates(
                     text[start:end], hit.value, hit.calendar, hit.relative, field, start, end
                 )
             )
-        i = hit.end
+        after = hit.end
     return sorted(found, key=lambda d: d.start)
 
 
@@ -96,7 +96,9 @@ def _lead(token: Token, known: frozenset[str]) -> int:
 
 def _numeric_dates(text: str, field: TextField) -> list[DateMention]:
     found = []
-    for m in _NUMERIC.finditer(text.translate(_DIGITS)):
+    # translating looks up every character: only texts with Eastern digits need it
+    western = text.translate(_DIGITS) if _EASTERN_DIGIT.search(text) else text
+    for m in _NUMERIC.finditer(western):
         a, b, c = int(m.group(1)), int(m.group(3)), int(m.group(4))
         if len(m.group(1)) == 4:
             value = day_value(a, b, c)

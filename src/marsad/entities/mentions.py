@@ -8,16 +8,26 @@ that follows an honorific («الشيخ الدكتور أحمد الناصر»).
 
 from __future__ import annotations
 
+import dataclasses
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from ..ner.lexicon import Lexicon, key, lexicon, name_key
 from ..ner.tagger import Tagger
 from ..record import TextField
-from ..text import Token, normalize, split_sentences, tokenize_cached
+from ..text import Token, normalize, split_sentences_cached, tokenize_cached
 
-__all__ = ["Found", "SentenceTokens", "find_mentions", "prefix_cut", "sentences_of"]
+__all__ = [
+    "Found",
+    "SentenceTokens",
+    "find_mentions",
+    "keys_of",
+    "name_keys_of",
+    "prefix_cut",
+    "sentences_of",
+]
 
 #: Proclitics that cannot start a name inside an honorific's name run.
 CUT_PREFIXES = ("و", "ف", "ب", "ل", "ك")
@@ -35,6 +45,23 @@ class SentenceTokens:
     field: TextField
     tokens: list[Token]  # offsets into the field
     labels: list[str]
+    # the tokens' lookup keys, made once for the rules, roles and name search (keys_of)
+    keys: list[str] = dataclasses.field(default_factory=list, repr=False, compare=False)
+    name_keys: list[str] = dataclasses.field(default_factory=list, repr=False, compare=False)
+
+
+def keys_of(sent: SentenceTokens) -> list[str]:
+    """:func:`~marsad.ner.lexicon.key` of every token of the sentence."""
+    if len(sent.keys) != len(sent.tokens):
+        sent.keys = [key(t.text) for t in sent.tokens]
+    return sent.keys
+
+
+def name_keys_of(sent: SentenceTokens) -> list[str]:
+    """:func:`~marsad.ner.lexicon.name_key` of every token of the sentence."""
+    if len(sent.name_keys) != len(sent.tokens):
+        sent.name_keys = [name_key(t.text) for t in sent.tokens]
+    return sent.name_keys
 
 
 @dataclass(slots=True)
@@ -58,13 +85,13 @@ def sentences_of(field: TextField, text: str, tagger: Tagger) -> list[SentenceTo
     """
     out: list[SentenceTokens] = []
     field_tokens = tokenize_cached(text)  # shared with the other stages of the article
+    starts = [t.start for t in field_tokens]
+    ends = [t.end for t in field_tokens]
     k = 0
-    for sentence in split_sentences(_LINE_BREAK.sub(" ", text)):
-        while k < len(field_tokens) and field_tokens[k].start < sentence.start:
-            k += 1
-        first = k
-        while k < len(field_tokens) and field_tokens[k].end <= sentence.end:
-            k += 1
+    # without single line breaks (the usual case) this is the split the later stages read
+    for sentence in split_sentences_cached(_LINE_BREAK.sub(" ", text)):
+        first = bisect_left(starts, sentence.start, k)
+        k = bisect_right(ends, sentence.end, first)
         tokens = list(field_tokens[first:k])
         for i in range(0, len(tokens), MAX_SENTENCE_TOKENS):
             chunk = tokens[i : i + MAX_SENTENCE_TOKENS]
@@ -98,10 +125,11 @@ def _runs(labels: list[str]) -> Iterator[tuple[int, int, str]]:
 
 
 def _apply_rules(sent: SentenceTokens, lex: Lexicon) -> None:
-    keys = [key(t.text) for t in sent.tokens]
+    keys = keys_of(sent)
     words = [t.text for t in sent.tokens]
-    _gazetteer(sent, words, lex.place_at, "LOC")
-    _gazetteer(sent, words, lex.organization_at, "ORG")
+    place_openers, organization_openers = _openers(words, lex)
+    _gazetteer(sent, words, lex.place_at, place_openers, "LOC")
+    _gazetteer(sent, words, lex.organization_at, organization_openers, "ORG")
     _organization_phrases(sent, keys, lex)
     _honorific_names(sent, keys, lex)
     for i, k in enumerate(keys):
@@ -126,14 +154,56 @@ def _free(labels: list[str], first: int, last: int, kind: str) -> bool:
 
 
 def _gazetteer(
-    sent: SentenceTokens, keys: list[str], longest: Callable[[list[str], int], int], kind: str
+    sent: SentenceTokens,
+    words: list[str],
+    longest: Callable[[list[str], int], int],
+    openers: list[int],
+    kind: str,
 ) -> None:
-    i = 0
-    while i < len(keys):
-        n = longest(keys, i)
+    """Label the longest entries found by ``longest`` at the words that can open one."""
+    after = 0  # the word after the last entry labelled
+    for i in openers:
+        if i < after:
+            continue
+        n = longest(words, i)
         if n and _free(sent.labels, i, i + n, kind):
             _set(sent.labels, i, i + n, kind)
-        i += max(n, 1)
+        after = i + max(n, 1)
+
+
+#: How many words :func:`_openers` remembers the answer for.
+_OPENERS_SIZE = 200_000
+_OPENERS: dict[str, tuple[bool, bool]] = {}
+_OPENERS_LEXICON: list[Lexicon] = []
+
+
+def _openers(words: list[str], lex: Lexicon) -> tuple[list[int], list[int]]:
+    """Indices of the words that can open a gazetteer place, and a known organization.
+
+    An entry opens with one of ``place_starts`` (``organization_starts``) read as a name or
+    whole, which is the first thing ``place_at`` (``organization_at``) checks; most words
+    open neither, and the answer is remembered per word.
+    """
+    if not _OPENERS_LEXICON or _OPENERS_LEXICON[0] is not lex:
+        _OPENERS.clear()
+        _OPENERS_LEXICON[:] = [lex]
+    places: list[int] = []
+    organizations: list[int] = []
+    for i, word in enumerate(words):
+        opens = _OPENERS.get(word)
+        if opens is None:
+            if len(_OPENERS) >= _OPENERS_SIZE:
+                _OPENERS.clear()
+            forms = (name_key(word), normalize(word))
+            opens = _OPENERS[word] = (
+                any(f in lex.place_starts for f in forms),
+                any(f in lex.organization_starts for f in forms),
+            )
+        if opens[0]:
+            places.append(i)
+        if opens[1]:
+            organizations.append(i)
+    return places, organizations
 
 
 def _organization_phrases(sent: SentenceTokens, keys: list[str], lex: Lexicon) -> None:
@@ -169,8 +239,9 @@ def _alone(tokens: list[Token], i: int) -> bool:
 
 def _honorific_names(sent: SentenceTokens, keys: list[str], lex: Lexicon) -> None:
     """Name tokens right after an honorific are a person, whatever the tagger said."""
+    firsts = _honorific_firsts(lex)
     for i in range(len(keys)):
-        width = _honorific_width(keys, i, lex)
+        width = _honorific_width(keys, i, lex) if keys[i] in firsts else 0
         if not width:
             continue
         j = i + width
@@ -186,6 +257,16 @@ def _honorific_names(sent: SentenceTokens, keys: list[str], lex: Lexicon) -> Non
             while k < end and sent.labels[k] in ("O", "I-PERS"):
                 sent.labels[k] = "I-PERS"
                 k += 1
+
+
+_HONORIFIC_FIRSTS: list[tuple[Lexicon, frozenset[str]]] = []
+
+
+def _honorific_firsts(lex: Lexicon) -> frozenset[str]:
+    """The first words of the honorifics (no honorific starts at any other word)."""
+    if not _HONORIFIC_FIRSTS or _HONORIFIC_FIRSTS[0][0] is not lex:
+        _HONORIFIC_FIRSTS[:] = [(lex, frozenset(h[0] for h in lex.honorifics if h))]
+    return _HONORIFIC_FIRSTS[0][1]
 
 
 def _honorific_width(keys: list[str], i: int, lex: Lexicon) -> int:

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..ner.lexicon import Lexicon, key, name_key
+from ..ner.lexicon import Lexicon, key
 from ..record import Entity, Mention, Role
 from .latin import latin_name
-from .mentions import Found, SentenceTokens, prefix_cut
+from .mentions import Found, SentenceTokens, name_keys_of, prefix_cut
 from .roles import PersonContext, person_context
 
 __all__ = ["build_entities"]
@@ -36,10 +36,11 @@ def build_entities(
     found: list[Found], sentences: list[SentenceTokens], texts: Mapping[str, str], lex: Lexicon
 ) -> list[Entity]:
     """Group mentions into entities; names found once are looked for again everywhere."""
-    groups = _group(found, texts, lex)
+    read: dict[int, _Read] = {}  # what each mention says, read once for both groupings
+    groups = _group(found, texts, lex, read)
     extra = _propagate(groups, sentences, texts)
     if extra:
-        groups = _group(sorted([*found, *extra], key=_position), texts, lex)
+        groups = _group(sorted([*found, *extra], key=_position), texts, lex, read)
     groups = _merge_short_forms(groups)
     entities = [_entity(f"e{i + 1}", g, texts) for i, g in enumerate(groups)]
     _link_roles(entities, groups, lex, texts)
@@ -50,24 +51,38 @@ def _position(mention: Found) -> tuple[int, int]:
     return ("title", "lead", "body").index(mention.sentence.field), mention.start
 
 
-def _group(found: list[Found], texts: Mapping[str, str], lex: Lexicon) -> list[_Group]:
+#: A mention's person context (None: not a person), name keys and name as written.
+_Read = tuple[PersonContext | None, tuple[str, ...], str]
+
+
+def _read(mention: Found, texts: Mapping[str, str], lex: Lexicon) -> _Read:
+    context = (
+        person_context(mention, lex, texts[mention.sentence.field])
+        if mention.type == "PER"
+        else None
+    )
+    first = context.name_first if context else mention.first
+    keys = tuple(name_keys_of(mention.sentence)[first : mention.last])
+    return context, keys, _written_name(mention, first, texts, lex)
+
+
+def _group(
+    found: list[Found], texts: Mapping[str, str], lex: Lexicon, read: dict[int, _Read]
+) -> list[_Group]:
     groups: list[_Group] = []
     by_key: dict[tuple[str, tuple[str, ...]], _Group] = {}
     for mention in found:
-        context = (
-            person_context(mention, lex, texts[mention.sentence.field])
-            if mention.type == "PER"
-            else None
-        )
-        first = context.name_first if context else mention.first
-        keys = tuple(name_key(t.text) for t in mention.sentence.tokens[first : mention.last])
+        said = read.get(id(mention))
+        if said is None:
+            said = read[id(mention)] = _read(mention, texts, lex)
+        context, keys, name = said
         coarse = "PLACE" if mention.type in _PLACE else mention.type
         group = by_key.get((coarse, keys))
         if group is None:
             group = by_key[(coarse, keys)] = _Group(mention.type, keys)
             groups.append(group)
         group.found.append(mention)
-        group.names.append(_written_name(mention, first, texts, lex))
+        group.names.append(name)
         if context:
             group.contexts.append(context)
     return groups
@@ -97,7 +112,7 @@ def _propagate(
 def _occurrences(
     sent: SentenceTokens, wanted: dict[tuple[str, ...], str], firsts: frozenset[str], text: str
 ) -> list[Found]:
-    keys = [name_key(t.text) for t in sent.tokens]
+    keys = name_keys_of(sent)
     out: list[Found] = []
     i = 0
     while i < len(keys):

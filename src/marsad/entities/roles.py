@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..ner.lexicon import Lexicon, key
+from ..ner.lexicon import Lexicon
 from ..text import Token
-from .mentions import Found, prefix_cut
+from .mentions import Found, keys_of, prefix_cut
 
 __all__ = ["PersonContext", "person_context"]
 
@@ -30,7 +30,7 @@ class PersonContext:
 
 def person_context(found: Found, lex: Lexicon, text: str) -> PersonContext:
     tokens = found.sentence.tokens
-    keys = [key(t.text) for t in tokens]
+    keys = keys_of(found.sentence)
     inner: list[str] = []
     first = found.first
     while first < found.last - 1 and (width := _honorific_at(keys, first, lex)):

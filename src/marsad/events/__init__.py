@@ -21,7 +21,7 @@ from ..entityindex import EntityIndex, Located
 from ..pipeline import register_stage
 from ..record import TEXT_FIELDS, Amount, Article, DateMention, Event, Mention, Quote, TextField
 from ..text import Token, split_sentences_cached
-from ..wordforms import field_tokens, forms, match_phrase
+from ..wordforms import field_tokens, first_words, form_positions, forms, match_phrase
 from ._inventory import EventType, Inventory, InventoryError, Trigger, default_inventory
 
 __all__ = [
@@ -84,11 +84,12 @@ class _Finder:
 
     def _events(self, s: _Sentence) -> list[Event]:
         found: dict[str, Event] = {}
-        i = 0
-        while i < len(s.tokens):
+        after = 0  # the token after the last trigger
+        for i in form_positions(s.tokens, first_words(self.inv.triggers)):
+            if i < after:
+                continue
             hit = match_phrase(self.inv.triggers, s.tokens, i, 3)
             if hit is None:
-                i += 1
                 continue
             triggers, n = hit
             for trigger in triggers:
@@ -96,7 +97,7 @@ class _Finder:
                 if kind is None or kind.name in found or not self._holds(s, trigger, i, n):
                     continue
                 found[kind.name] = self._draft(s, kind, trigger, i, i + n)
-            i += n
+            after = i + n
         return list(found.values())
 
     def _holds(self, s: _Sentence, trigger: Trigger, i: int, n: int) -> bool:

@@ -94,7 +94,7 @@ class _Finder:
         if tokens[0].text in self.w.marks and self._quote_first(field, text, tokens, end):
             return
         for v, tok in enumerate(tokens[:-1]):
-            verb = self.w.is_verb(tok) and self._clause_start(tokens, v)
+            verb = self._clause_start(tokens, v) and self.w.is_verb(tok)
             if verb and self._from_verb(field, text, tokens, v, end):
                 return
 

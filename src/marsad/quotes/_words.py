@@ -7,7 +7,7 @@ from functools import cache
 
 from ..ner.lexicon import key, lexicon
 from ..text import Token, normalize
-from ..wordforms import PhraseTable, forms, load_data, phrase_table
+from ..wordforms import PhraseTable, any_form, load_data, phrase_table
 
 __all__ = ["QuoteWords", "quote_words"]
 
@@ -54,7 +54,7 @@ class QuoteWords:
 
 
 def _has(table: frozenset[str], token: Token) -> bool:
-    return key(token.text) in table or any(f in table for f in forms(token))
+    return any_form(table, token) or key(token.text) in table
 
 
 def _keys(words: list[str]) -> frozenset[str]:

@@ -55,6 +55,20 @@ def _build_table() -> dict[int, str]:
 
 
 _TABLE = _build_table()
+_FOLDS = {chr(cp): folded for cp, folded in _TABLE.items()}
+#: Any character :data:`_TABLE` changes. No folded form contains such a character again, so
+#: replacing each one present (a few in a text) gives what ``translate`` gives, and
+#: ``translate``, which looks up every character of a long text, costs several times more.
+_FOLDABLE = re.compile("[" + "".join(re.escape(ch) for ch in sorted(_FOLDS)) + "]")
+#: Whitespace that ``" ".join(text.split())`` would change, with a double space: any but a
+#: plain space.
+_ODD_SPACE = re.compile(r"[^\S ]")
+#: From this length on (sentences, paragraphs) :func:`normalize` folds by the characters
+#: present and spares the split and join; a word is quicker done the plain way. (Should the
+#: tables ever fold a character into one that folds again, or fold an ASCII character, every
+#: text takes the plain way.)
+_FOLDS_ARE_FINAL = not any(ch in _FOLDS for folded in _FOLDS.values() for ch in folded)
+_LONG = 48 if _FOLDS_ARE_FINAL and all(ord(ch) >= 128 for ch in _FOLDS) else 1 << 62
 _HAMZA_SEQUENCE = re.compile(
     "([" + "".join(data.HAMZA_ABOVE_COMPOSITION) + "])" + re.escape(data.COMBINING_HAMZA_ABOVE)
 )
@@ -73,7 +87,15 @@ def normalize(text: str) -> str:
     """
     if data.COMBINING_HAMZA_ABOVE in text:
         text = _HAMZA_SEQUENCE.sub(_recompose_hamza, text)
-    return " ".join(text.translate(_TABLE).casefold().split())
+    if len(text) < _LONG:
+        return " ".join(text.translate(_TABLE).casefold().split())
+    if not text.isascii():  # no ASCII character is folded
+        for ch in set(_FOLDABLE.findall(text)):
+            text = text.replace(ch, _FOLDS[ch])
+    text = text.casefold()
+    if "  " not in text and _ODD_SPACE.search(text) is None:  # single plain spaces only
+        return text.strip(" ")
+    return " ".join(text.split())
 
 
 def _fold_char(ch: str) -> str:

@@ -51,6 +51,17 @@ _QUOTE_RE = re.compile("[" + re.escape(_QUOTE_CHARS) + "]")
 _OPENERS = {opening: closing for opening, closing in data.QUOTE_PAIRS}
 _CLOSERS = {closing: opening for opening, closing in data.QUOTE_PAIRS}
 _INVISIBLES = frozenset(chr(cp) for a, b in data.INVISIBLE_RANGES for cp in range(a, b + 1))
+_INVISIBLE_CLASS = "".join(
+    f"{re.escape(chr(a))}-{re.escape(chr(b))}" for a, b in data.INVISIBLE_RANGES
+)
+#: Digits alone (a list number «1.»), with spaces around and invisible marks anywhere: what
+#: ``text.translate(<invisibles removed>).strip().isdecimal()`` says, without copying the text.
+_DECIMAL_ONLY = re.compile(
+    rf"[\s{_INVISIBLE_CLASS}]*(?:\d[{_INVISIBLE_CLASS}]*)+[\s{_INVISIBLE_CLASS}]*"
+)
+#: Every link of ``LINK_RE`` has an ASCII letter (scheme, «www», top-level domain): a text
+#: without one has no link, and most Arabic sentences have none.
+_ASCII_LETTER = re.compile("[A-Za-z]")
 _ARABIC_ABBREVIATIONS = frozenset(normalize(word) for word in data.ARABIC_ABBREVIATIONS)
 
 
@@ -84,6 +95,8 @@ def _quoted_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def _link_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """``(start, end)`` of the URLs and e-mail addresses in ``text[start:end]``."""
+    if _ASCII_LETTER.search(text, start, end) is None:
+        return []
     return [m.span() for m in LINK_RE.finditer(text, start, end)]
 
 
@@ -99,8 +112,10 @@ def _word_before(text: str, index: int, floor: int) -> str:
 
 def _is_initials(word: str) -> bool:
     """A single letter or dotted single letters (``د``, ``U.S``, ``ق.م``)."""
-    parts = normalize(word).split(".")
-    return all(len(part) == 1 and part.isalpha() for part in parts)
+    folded = normalize(word)
+    if "." not in folded:  # the usual case: one word
+        return len(folded) == 1 and folded.isalpha()
+    return all(len(part) == 1 and part.isalpha() for part in folded.split("."))
 
 
 def _is_abbreviation(word: str) -> bool:
@@ -126,8 +141,7 @@ def _is_boundary(text: str, match: re.Match[str], sentence_start: int, line_end:
         return False
     if text[match.start() : match.end()].rstrip("".join(data.CLOSING_PUNCTUATION)) != ".":
         return True
-    before = "".join(ch for ch in text[sentence_start : match.start()] if ch not in _INVISIBLES)
-    if before.strip().isdecimal():
+    if _DECIMAL_ONLY.fullmatch(text, sentence_start, match.start()):
         return False
     return not _is_abbreviation(_word_before(text, match.start(), sentence_start))
 

@@ -130,7 +130,9 @@ LINK_RE = re.compile(rf"{_URL}|{_EMAIL}|{_DOMAIN}")
 
 _NUMBER = r"\d+(?:[.,٫٬]\d+)*"
 _TOKEN_RE = re.compile(
-    rf"(?P<latin>{_URL}|{_EMAIL}|{_DOMAIN})"
+    # each of the three opens with an ASCII letter or digit: the look-ahead rejects the
+    # alternatives at once at an Arabic letter
+    rf"(?P<latin>(?=[A-Za-z0-9])(?:{_URL}|{_EMAIL}|{_DOMAIN}))"
     rf"|(?P<number>{_NUMBER})"
     rf"|(?P<word>{_ARABIC_WORD})"
     rf"|(?P<latin_word>{_LATIN_WORD})"
@@ -140,6 +142,7 @@ _TOKEN_RE = re.compile(
 _KINDS = {"latin": "latin", "latin_word": "latin", "number": "number", "dots": "punct"}
 
 
+@lru_cache(maxsize=4096)
 def _other_kind(ch: str) -> str:
     """``"punct"`` for Unicode punctuation, ``"symbol"`` for anything else."""
     if ch in data.SYMBOL_LIKE_PUNCTUATION:
@@ -147,18 +150,33 @@ def _other_kind(ch: str) -> str:
     return "punct" if unicodedata.category(ch).startswith("P") else "symbol"
 
 
+# A text makes hundreds of tokens: they are built by filling the slots directly, which is
+# what the frozen dataclass's __init__ does too, at half its cost per token.
+_new_token = object.__new__
+_set_text, _set_start, _set_end, _set_kind, _set_prefix = (
+    getattr(Token, name).__set__ for name in ("text", "start", "end", "kind", "prefix")
+)
+
+
 def tokenize(text: str) -> list[Token]:
     """Split ``text`` into tokens with exact offsets (``text[t.start:t.end] == t.text``)."""
     tokens: list[Token] = []
+    append = tokens.append
     for match in _TOKEN_RE.finditer(text):
-        group = match.lastgroup or "other"
+        group = match.lastgroup
         value = match.group()
+        start, end = match.span()
+        token = _new_token(Token)
+        _set_text(token, value)
+        _set_start(token, start)
+        _set_end(token, end)
         if group == "word":
-            prefix = split_proclitics(value)[0]
-            tokens.append(Token(value, match.start(), match.end(), "word", prefix))
-            continue
-        kind = _KINDS.get(group) or _other_kind(value)
-        tokens.append(Token(value, match.start(), match.end(), kind))
+            _set_kind(token, "word")
+            _set_prefix(token, _split_cached(value)[0])
+        else:
+            _set_kind(token, _KINDS.get(group or "") or _other_kind(value))
+            _set_prefix(token, "")
+        append(token)
     return tokens
 
 
@@ -181,6 +199,10 @@ def _skeleton_table() -> dict[int, str]:
 
 
 _SKELETON = _skeleton_table()
+#: Letters that are their own skeleton (no mark, tatweel, joiner or presentation form).
+_LETTERS_ONLY = re.compile(
+    "[" + _char_class(ch for ch in ARABIC_LETTERS if ord(ch) not in _SKELETON) + "]+"
+)
 _LEXICON = frozenset(normalize(word) for word in data.UNPREFIXED_LEXICON)
 
 
@@ -197,6 +219,7 @@ _SHORT_BASES = frozenset(normalize(word) for word in data.SHORT_BASES)
 _MAX_SUFFIX = max(map(len, data.LEXICON_SUFFIXES | data.STEM_SUFFIXES))
 
 
+@lru_cache(maxsize=1 << 16)
 def _in_lexicon(folded: str) -> bool:
     """Whether ``folded`` is a lexicon word, possibly with an ending from the suffix lists."""
     if folded in _LEXICON:
@@ -228,6 +251,8 @@ def _plausible_base(prefix: str, base: str, folded: str) -> bool:
 
 def _skeleton(word: str) -> tuple[str, list[int]] | None:
     """The letters of ``word`` and, for each, the index of the character it comes from."""
+    if _LETTERS_ONLY.fullmatch(word):  # the usual word: its letters are itself
+        return word, list(range(len(word)))
     letters: list[str] = []
     sources: list[int] = []
     for index, ch in enumerate(word):
@@ -244,7 +269,7 @@ def _choose_prefix(letters: str) -> int:
     folded = normalize(letters)
     if len(folded) != len(letters) or _in_lexicon(folded):
         return 0
-    candidates = [p for p in data.PROCLITICS if letters.startswith(p)]
+    candidates = [p for p in _PROCLITICS_BY_LETTER.get(letters[:1], ()) if letters.startswith(p)]
     for prefix in candidates:
         base = folded[len(prefix) :]
         if len(base) >= 2 and _known_base(base):
@@ -253,6 +278,13 @@ def _choose_prefix(letters: str) -> int:
         if _plausible_base(prefix, letters[len(prefix) :], folded[len(prefix) :]):
             return len(prefix)
     return 0
+
+
+#: ``data.PROCLITICS`` by first letter, in their order (a word is tried with a few, not all).
+_PROCLITICS_BY_LETTER: dict[str, tuple[str, ...]] = {
+    first: tuple(p for p in data.PROCLITICS if p[0] == first)
+    for first in {p[0] for p in data.PROCLITICS}
+}
 
 
 @lru_cache(maxsize=1 << 16)
