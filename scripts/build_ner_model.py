@@ -1,18 +1,20 @@
 """Rebuild Marsad's NER model from ../shared/data (nothing is downloaded).
 
-    python scripts/build_ner_model.py [--clusters] [--news-types] [--dev]
+    python scripts/build_ner_model.py [--clusters] [--news-types] [--dev] [--out DIR]
 
 1. With ``--clusters``: tokenizes the ANT news corpora (10.7 M tokens) and ANERcorp
    train, trains fastText skip-gram vectors on them (needs the ``train`` extra:
    ``pip install -e '.[train]'``), and clusters the vocabulary with k-means at three
-   granularities; writes ``src/marsad/models/ner/clusters.tsv.gz``. Without it, the
-   clusters already in the package are reused.
+   granularities; writes ``clusters.tsv.gz``. Without it, the clusters already in the
+   output folder are reused.
 2. With ``--news-types``: trains a first CRF without them, tags 3.5 M tokens of the
    news with it, and keeps for each word seen at least 4 times its usual entity type
    when it is one at least 30 % of the time; writes ``news_types.tsv.gz``.
 3. Trains the CRF (python-crfsuite, L-BFGS with elastic net) on ANERcorp train, or
    with ``--dev`` on train minus its last 600 sentences, scored on them (tuning).
-4. Writes ``src/marsad/models/ner/ner.crfsuite`` and prints the scores on the
+4. Writes ``ner.crfsuite`` into ``--out`` (default: the package's
+   ``src/marsad/models/ner/``; the clusters and news types are read from and written
+   to the same folder, so experiments can work on a copy) and prints the scores on the
    held-out part (``--dev``) or on ANERcorp test.
 """
 
@@ -147,26 +149,30 @@ def main() -> int:
     parser.add_argument("--clusters", action="store_true", help="rebuild the word clusters")
     parser.add_argument("--news-types", action="store_true", help="rebuild the news entity types")
     parser.add_argument("--dev", action="store_true", help="hold out the end of train, score it")
+    parser.add_argument(
+        "--out", type=Path, default=OUT, help="model folder (default: the package's)"
+    )
     args = parser.parse_args()
-    OUT.mkdir(parents=True, exist_ok=True)
+    out: Path = args.out
+    out.mkdir(parents=True, exist_ok=True)
     if args.clusters:
-        build_clusters(OUT / CLUSTER_FILE)
+        build_clusters(out / CLUSTER_FILE)
     train = read_conll(DATA / "anercorp" / "train.txt")
     fit, held = (train[:-DEV_SENTENCES], train[-DEV_SENTENCES:]) if args.dev else (train, [])
     if args.news_types:
-        first = WordTables(load_tables(OUT).clusters, {})
+        first = WordTables(load_tables(out).clusters, {})
         with tempfile.TemporaryDirectory() as tmp:
             model = train_crf(fit, first, Path(tmp) / "first.crfsuite")
-            build_news_types(model, first, OUT / NEWS_TYPES_FILE)
-    tables = load_tables(OUT)
+            build_news_types(model, first, out / NEWS_TYPES_FILE)
+    tables = load_tables(out)
     evaluation = held or read_conll(DATA / "anercorp" / "test.txt")
-    tagger = train_crf(fit, tables, OUT / MODEL_FILE)
+    tagger = train_crf(fit, tables, out / MODEL_FILE)
     predicted = [tagger.tag(sentence_features(w, tables)) for w, _ in evaluation]
     print("held-out dev" if args.dev else "ANERcorp test")
     for row in score([t for _, t in evaluation], predicted):
         print(f"  {row.label:<5} P {row.precision:6.1%}  R {row.recall:6.1%}  F1 {row.f1:6.1%}")
-    size = (OUT / MODEL_FILE).stat().st_size / 2**20
-    print(f"model {size:.1f} MB at {OUT / MODEL_FILE}")
+    size = (out / MODEL_FILE).stat().st_size / 2**20
+    print(f"model {size:.1f} MB at {out / MODEL_FILE}")
     return 0
 
 
