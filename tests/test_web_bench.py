@@ -1,4 +1,5 @@
-"""The load benchmark runs (tiny) against a real ``marsad serve`` and reports no errors."""
+"""The load benchmark runs (tiny) against a real ``marsad serve`` and reports no errors,
+with the caches and without."""
 
 from __future__ import annotations
 
@@ -15,8 +16,10 @@ def test_bench_web_runs_tiny(tmp_path: Path) -> None:
     build_archive(str(db))
     done = subprocess.run(
         [sys.executable, str(ROOT / "benchmarks" / "bench_web.py"), "--db", str(db),
-         "--requests", "40", "--clients", "4", "--workers", "1"],
+         "--requests", "40", "--clients", "4", "--workers", "1", "--settle", "0.5"],
         capture_output=True, text=True, timeout=120, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
     assert "p99 ms" in done.stdout and "40 requests" in done.stdout
+    # the figures with the caches, with their hit rate, then with every cache off
+    assert "page cache hits" in done.stdout and ", no cache," in done.stdout

@@ -67,6 +67,10 @@ class SqlStore(ABC):
     @abstractmethod
     def close(self) -> None: ...
 
+    def data_version(self) -> int | None:
+        """A number that changes when another connection commits; None where not known."""
+        return None
+
     # -- writing ------------------------------------------------------------------------------
 
     def _apply_migrations(self, scripts: Sequence[str]) -> None:

@@ -91,6 +91,11 @@ class SQLiteStore(SqlStore):
         with self._errors():
             return self._db.execute(sql, params).fetchall()
 
+    def data_version(self) -> int | None:
+        """SQLite's ``PRAGMA data_version``: it changes when another connection commits."""
+        with self._errors():
+            return int(self._db.execute("PRAGMA data_version").fetchone()[0])
+
     def close(self) -> None:
         self._db.close()
 

@@ -63,6 +63,11 @@ class Store(Protocol):
         """
         ...
 
+    def data_version(self) -> int | None:
+        """A number that changes whenever another connection commits (SQLite's
+        ``PRAGMA data_version``); None where the backend cannot say cheaply."""
+        ...
+
     def close(self) -> None: ...
 
 

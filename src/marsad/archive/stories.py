@@ -74,6 +74,8 @@ class IdfWeights:
         self.store = store
         self.total = max(1, int(str(store.select("SELECT count(*) FROM articles")[0][0])))
         self.cache: dict[str, float] = {}
+        #: article id -> the sum of its vector's squared weights (a norm, squared)
+        self.squares: dict[str, float] = {}
 
     def idf(self, terms: Sequence[str]) -> dict[str, float]:
         missing = [t for t in terms if t not in self.cache]
@@ -84,8 +86,29 @@ class IdfWeights:
         return {t: self.cache[t] for t in terms}
 
     def vector(self, counts: Counter[str]) -> dict[str, float]:
-        idf = self.idf([t for t in counts if t not in data.TOPIC_STOPWORDS])
-        return {t: (1 + math.log(n)) * idf[t] for t, n in counts.items() if t in idf}
+        stop, cache = data.TOPIC_STOPWORDS, self.cache
+        missing = [t for t in counts if t not in cache and t not in stop]
+        if missing:
+            self.idf(missing)
+        tf = _TF
+        return {t: (tf[n] if n < _TF_SIZE else 1 + math.log(n)) * cache[t]
+                for t, n in counts.items() if t not in stop}  # fmt: skip
+
+    def weight(self, term: str, n: int) -> float:
+        """The weight of a term seen ``n`` times (its idf already known), as in :meth:`vector`."""
+        return (_TF[n] if n < _TF_SIZE else 1 + math.log(n)) * self.cache[term]
+
+    def squares_of(self, doc: _Doc) -> float:
+        """``sum(w * w for w in vector(doc.terms).values())``, kept per article."""
+        found = self.squares.get(doc.id)
+        if found is None:
+            found = self.squares[doc.id] = sum(w * w for w in self.vector(doc.terms).values())
+        return found
+
+
+#: ``1 + log(n)`` for the term counts most articles have.
+_TF_SIZE = 256
+_TF = [0.0] + [1 + math.log(n) for n in range(1, _TF_SIZE)]
 
 
 def _load(store: Store, ids: Sequence[str]) -> list[_Doc]:
@@ -118,9 +141,15 @@ def _load(store: Store, ids: Sequence[str]) -> list[_Doc]:
     return [docs[i] for i in ids if i in docs]
 
 
-def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
-    dot = sum(w * b.get(t, 0.0) for t, w in a.items())
-    norm = math.sqrt(sum(w * w for w in a.values()) * sum(w * w for w in b.values()))
+def _cosine(
+    a: dict[str, float], a_squares: float, b: _Doc, b_squares: float, weights: IdfWeights
+) -> float:
+    """The cosine of ``a`` and the vector of ``b``: only b's weights of a's terms are needed
+    (each term of ``a`` has its idf known), and b's squared norm is kept per article. The sum
+    runs over ``a`` in order, as ``sum(w * vector(b).get(t, 0.0) ...)`` would: same result."""
+    counts, weight = b.terms, weights.weight
+    dot = sum(w * weight(t, n) if (n := counts.get(t)) else 0.0 for t, w in a.items())
+    norm = math.sqrt(a_squares * b_squares)
     return dot / norm if norm else 0.0
 
 
@@ -143,10 +172,11 @@ def _scored(store: Store, doc: _Doc, weights: IdfWeights) -> list[tuple[float, _
     )
     candidates = _load(store, [i for i, _ in hits if i != doc.id])
     scored = []
+    squares = sum(w * w for w in vector.values())
     for other in candidates:
         if other.group == doc.group:
             continue
-        score = _cosine(vector, weights.vector(other.terms))
+        score = _cosine(vector, squares, other, weights.squares_of(other), weights)
         if doc.entities and other.entities:
             overlap = len(doc.entities & other.entities) / len(doc.entities | other.entities)
             score += ENTITY_WEIGHT * overlap

@@ -167,13 +167,14 @@ def entity_profile(
     """
     names = entity_names(store) if variants is None else variants[0]
     merged = merge_variants(names) if variants is None else variants[1]
+    index = _index(names, merged)
     key = name_key(name)
-    mine = [n for n in names if n.key == key and (type is None or n.type == type)]
+    mine = [n for n in index.by_key.get(key, ()) if type is None or n.type == type]
     if not mine:
         return None
     head = max(mine, key=lambda n: n.articles)
     target = merged[(head.key, head.type)]
-    group = [n for n in names if n.type == head.type and merged[(n.key, n.type)] == target]
+    group = index.groups[(head.type, target)]
     keys = tuple(sorted({n.key for n in group}))
     full = next((n for n in group if n.key == target), head)
     profile = EntityProfile(
@@ -181,9 +182,37 @@ def entity_profile(
     )
     profile.timeline = _timeline(store, keys, 10 if by == "day" else 7)
     profile.quotes = _quotes(store, keys, limit)
-    profile.cooccurring = _cooccurring(store, keys, merged, names, limit)
-    profile.meetings, profile.met = _meetings(store, keys, limit, {n.key: n.name for n in names})
+    profile.cooccurring = _cooccurring(store, keys, merged, index.written_typed, limit)
+    profile.meetings, profile.met = _meetings(store, keys, limit, index.written)
     return profile
+
+
+class _NameIndex:
+    """Lookups over the archive's names, so that a profile does not scan them all each time:
+    names by key, the names of each merged group (both in the order of ``names``), and the
+    written form of each ``(key, type)`` and of each key (the last name listed wins)."""
+
+    def __init__(self, names: Sequence[Name], merged: dict[tuple[str, str], str]) -> None:
+        self.names, self.merged = names, merged
+        self.by_key: dict[str, list[Name]] = defaultdict(list)
+        self.groups: dict[tuple[str, str], list[Name]] = defaultdict(list)
+        for n in names:
+            self.by_key[n.key].append(n)
+            self.groups[(n.type, merged[(n.key, n.type)])].append(n)
+        self.written_typed = {(n.key, n.type): n.name for n in names}
+        self.written = {n.key: n.name for n in names}
+
+
+_last_index: _NameIndex | None = None
+
+
+def _index(names: Sequence[Name], merged: dict[tuple[str, str], str]) -> _NameIndex:
+    """The index of these very objects: a server passes the same ones until the archive grows."""
+    global _last_index
+    found = _last_index
+    if found is None or found.names is not names or found.merged is not merged:
+        found = _last_index = _NameIndex(names, merged)
+    return found
 
 
 def _marks(keys: Sequence[str]) -> str:
@@ -223,7 +252,7 @@ def _cooccurring(
     store: Store,
     keys: tuple[str, ...],
     merged: dict[tuple[str, str], str],
-    names: Sequence[Name],
+    written: dict[tuple[str, str], str],
     limit: int,
 ) -> list[tuple[str, str, int]]:
     rows = store.select(
@@ -232,7 +261,6 @@ def _cooccurring(
         f" AND o.key NOT IN ({_marks(keys)})",
         [*keys, *keys],
     )
-    written = {(n.key, n.type): n.name for n in names}
     seen: dict[tuple[str, str], set[str]] = defaultdict(set)
     for key, type_, article in rows:
         target = merged.get((str(key), str(type_)), str(key))

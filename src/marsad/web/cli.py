@@ -31,7 +31,22 @@ __all__ = ["COMMANDS"]
     type=float,
     default=300.0,
     show_default=True,
-    help="Keep search results, related lists and entity views this long (0: never).",
+    help="Keep views and whole pages this long at most (0: never); any change to the archive"
+    " empties the caches at once.",
+)
+@click.option(
+    "--page-cache-mb",
+    type=click.FloatRange(min=0),
+    default=64.0,
+    show_default=True,
+    help="Memory for whole pages, per server process (0: no page cache).",
+)
+@click.option(
+    "--threads",
+    type=click.IntRange(min=1),
+    default=4,
+    show_default=True,
+    help="Threads serving requests in each process (pages already kept need none).",
 )
 def serve(
     db: str | None,
@@ -41,6 +56,8 @@ def serve(
     workers: int,
     max_upload_mb: float,
     cache_seconds: float,
+    page_cache_mb: float,
+    threads: int,
 ) -> None:
     """Serve the archive on the web: Arabic pages and a JSON API (/api/openapi.json).
 
@@ -51,7 +68,10 @@ def serve(
 
     from .app import WebConfig, create_app
 
-    config = WebConfig(db, token, int(max_upload_mb * 2**20), cache_seconds, warm=True)
+    config = WebConfig(
+        db, token, int(max_upload_mb * 2**20), cache_seconds, page_cache_mb, warm=True,
+        threads=threads,
+    )  # fmt: skip
     try:
         app = create_app(config)
     except MarsadError as exc:
@@ -65,18 +85,25 @@ def serve(
             log_level="warning",
             timeout_keep_alive=KEEP_ALIVE_SECONDS,
             backlog=BACKLOG,
+            access_log=False,
         )
         return
     os.environ["MARSAD_WEB_DB"] = db or ""
     os.environ["MARSAD_WEB_MAX_UPLOAD"] = str(config.max_upload_bytes)
     os.environ["MARSAD_WEB_CACHE_SECONDS"] = str(cache_seconds)
+    os.environ["MARSAD_WEB_PAGE_CACHE_MB"] = str(page_cache_mb)
+    os.environ["MARSAD_WEB_THREADS"] = str(threads)
     if token:
         os.environ["MARSAD_TOKEN"] = token
     uvicorn.run("marsad.web.cli:app_from_env", factory=True, host=host, port=port,
                 workers=workers, log_level="warning",
-                timeout_keep_alive=KEEP_ALIVE_SECONDS, backlog=BACKLOG)  # fmt: skip
+                timeout_keep_alive=KEEP_ALIVE_SECONDS, backlog=BACKLOG,
+                access_log=False)  # fmt: skip
 
 
+#: uvicorn picks its fastest parts when installed (httptools for HTTP/1.1, uvloop for the event
+#: loop; both are dependencies): a page served from the cache costs the server 0.08 ms of CPU
+#: instead of 0.17 ms with pure-Python h11 and asyncio.
 #: Keep idle connections longer than uvicorn's 5 s, so that a client reusing one under load
 #: does not race the server closing it (seen as read errors in the load benchmark).
 KEEP_ALIVE_SECONDS = 30
@@ -90,9 +117,12 @@ def app_from_env() -> object:
     db = os.environ.get("MARSAD_WEB_DB") or None
     upload = int(os.environ.get("MARSAD_WEB_MAX_UPLOAD", "0")) or None
     cache = float(os.environ.get("MARSAD_WEB_CACHE_SECONDS", "300"))
+    pages = float(os.environ.get("MARSAD_WEB_PAGE_CACHE_MB", "64"))
+    threads = int(os.environ.get("MARSAD_WEB_THREADS", "4"))
     return create_app(
-        WebConfig(db=db, max_upload_bytes=upload or 2 * 2**20, cache_seconds=cache, warm=True)
-    )
+        WebConfig(db=db, max_upload_bytes=upload or 2 * 2**20, cache_seconds=cache,
+                  page_cache_mb=pages, warm=True, threads=threads)
+    )  # fmt: skip
 
 
 COMMANDS = [serve]

@@ -50,6 +50,7 @@ class Pages:
             finalize=_finalize,
             trim_blocks=True,
             lstrip_blocks=True,
+            auto_reload=False,  # templates are package data: compiled once, never re-checked
         )
 
     def lang(self, request: Request) -> Lang:
@@ -121,8 +122,9 @@ def search(
     data = None
     if q.strip():
         data = _site(request).search(q, filters, _PAGE, (page - 1) * _PAGE)
-        for hit in data["hits"]:
-            hit["html"] = snippet_html(hit["snippet"], hit["highlights"])
+        # the hits are shared with the API's answers (kept in the view cache): copied, not changed
+        hits = [{**h, "html": snippet_html(h["snippet"], h["highlights"])} for h in data["hits"]]
+        data = {**data, "hits": hits}
     params = {"q": q, **{k: v for k, v in filters.items() if v}}
     facets = _facet_links(data, params) if data else {}
     return _pages(request).render(

@@ -6,18 +6,20 @@ returns it (``/api/...``) or renders it (pages), as datasette serves one view as
 
 from __future__ import annotations
 
+import json
 import threading
 import time
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import asdict
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from ..archive import Archive, StoredArticle, browse
-from ..archive.model import Filters
+from ..archive.model import Filters, Query
+from ..archive.query import parse_query
 from ..archive.sqlbase import name_key
-from ..archive.store import Store
+from ..archive.store import Store, open_store
 from ..archive.views import Name, entity_names, entity_profile, merge_variants, resolve_name
 from ..document import Document
 from ..pipeline import Pipeline
@@ -55,12 +57,34 @@ class Site:
 
     def __init__(self, location: str | None, cache_seconds: float = 300.0) -> None:
         self.archives = Archives(location)
-        self.cache = TTLCache(cache_seconds)
+        self.cache = TTLCache(cache_seconds, size=8192)
+        #: a query's ranking (up to FACET_DEPTH ids) and facets: tens of kB each, so fewer
+        self.rankings = TTLCache(cache_seconds, size=512)
         self._pipeline: Pipeline | None = None
         self._pipeline_lock = threading.Lock()
         self._variants: tuple[int, list[Name], dict[tuple[str, str], str]] | None = None
         self._variants_checked = 0.0
         self._variants_lock = threading.Lock()
+        self._writes = 0
+        self._watch: Store | None = None
+        self._watch_lock = threading.Lock()
+        self._generation: Hashable = None
+
+    def generation(self) -> Hashable:
+        """What changes whenever the archive does: this app's writes, and SQLite's
+        ``data_version`` on a connection kept for this (commits by any other connection:
+        another thread, another worker, ``marsad ingest``). The view cache is emptied when it
+        changes; the page cache (:class:`~marsad.web.cache.PageCache`) asks on every request."""
+        with self._watch_lock:
+            if self._watch is None:
+                self._watch = open_store(self.archives.location)
+            current = (self._writes, self._watch.data_version())
+            if current != self._generation:
+                if self._generation is not None:
+                    self.cache.clear()
+                    self.rankings.clear()
+                self._generation = current
+            return current
 
     def variants(self) -> tuple[list[Name], dict[tuple[str, str], str]]:
         """The archive's entity names and their merged variants, kept while no article is added.
@@ -111,6 +135,10 @@ class Site:
 
     def close(self) -> None:
         self.archives.close()
+        with self._watch_lock:
+            if self._watch is not None:
+                self._watch.close()
+                self._watch = None
 
     # -- reading ----------------------------------------------------------------------------
 
@@ -124,25 +152,48 @@ class Site:
     def _search(
         self, q: str, named: dict[str, str | None], limit: int, offset: int
     ) -> dict[str, Any]:
-        page = browse.search_page(self.store, q, self.filters(named), limit=limit, offset=offset)
+        """One page of :func:`~marsad.archive.browse.search_page`, from parts kept apart: the
+        ranking with its facets (the same for every page and page size of a query) and each
+        article's hit (its snippet), so the page, the API and the next page share them."""
+        query = parse_query(q)
+        filters = tuple(named.items())
+        ranked, total, capped, facets = self.rankings.get(
+            ("ranked", q, filters), lambda: self._ranked(query, named)
+        )
+        page = ranked[max(0, offset) : max(0, offset) + max(0, limit)]
+        hits = self.cache.get_many(
+            [("hit", q, aid, score) for aid, score in page],
+            lambda missing: self._hits(query, [page[i] for i in missing]),
+        )
         return {
             "query": q,
             "filters": {k: v for k, v in named.items() if v},
-            "total": page.total,
-            "total_is_lower_bound": page.capped,
+            "total": total,
+            "total_is_lower_bound": capped,
             "limit": limit,
             "offset": offset,
-            "hits": [h.to_dict() for h in page.hits],
-            "facets": {
-                "sources": [{"value": v, "count": c} for v, c in page.facets.sources],
-                "entities": [
-                    {"name": n, "type": t, "count": c} for n, t, c in page.facets.entities
-                ],
-                "entity_types": [{"value": v, "count": c} for v, c in page.facets.entity_types],
-                "event_types": [{"value": v, "count": c} for v, c in page.facets.event_types],
-                "months": [{"value": v, "count": c} for v, c in page.facets.months],
-            },
+            "hits": [h for h in hits if h is not None],
+            "facets": facets,
         }
+
+    def _ranked(
+        self, query: Query, named: dict[str, str | None]
+    ) -> tuple[list[tuple[str, float]], int, bool, dict[str, list[dict[str, Any]]]]:
+        ranked = self.store.search(query, self.filters(named), browse.FACET_DEPTH, 0)
+        found = browse.facets(self.store, [i for i, _ in ranked])
+        facets = {
+            "sources": [{"value": v, "count": c} for v, c in found.sources],
+            "entities": [{"name": n, "type": t, "count": c} for n, t, c in found.entities],
+            "entity_types": [{"value": v, "count": c} for v, c in found.entity_types],
+            "event_types": [{"value": v, "count": c} for v, c in found.event_types],
+            "months": [{"value": v, "count": c} for v, c in found.months],
+        }
+        return ranked, len(ranked), len(ranked) >= browse.FACET_DEPTH, facets
+
+    def _hits(self, query: Query, ranked: list[tuple[str, float]]) -> list[dict[str, Any] | None]:
+        """The hits of ``ranked`` (None for an article gone meanwhile), in that order."""
+        made = {h.id: h.to_dict() for h in browse.hits_for(self.store, query, ranked)}
+        return [made.get(aid) for aid, _ in ranked]
 
     def stored(self, article_id: str) -> StoredArticle:
         found = self.archive.get(article_id)
@@ -197,17 +248,27 @@ class Site:
         )
         latin, honorifics, roles = Counter[str](), Counter[str](), Counter[str]()
         recent = []
-        for stored in self.store.get([str(r[0]) for r in rows]):
-            a = stored.article
-            recent.append(
-                {"id": a.id, "title": a.title, "source": a.source, "published": a.published}
+        ids = [str(r[0]) for r in rows]
+        # the records as plain JSON: building Article objects would cost most of the page
+        records = {
+            str(i): json.loads(str(record))
+            for i, record in self.store.select(
+                f"SELECT id, record FROM articles WHERE id IN ({', '.join('?' * len(ids))})", ids
             )
-            for e in a.entities:
-                if e.type != type or name_key(e.name) not in keys:
+        } if ids else {}  # fmt: skip
+        for aid in ids:
+            if (a := records.get(aid)) is None:
+                continue
+            recent.append(
+                {"id": a["id"], "title": a["title"], "source": a["source"],
+                 "published": a.get("published")}
+            )  # fmt: skip
+            for e in a.get("entities") or ():
+                if e["type"] != type or name_key(e["name"]) not in keys:
                     continue
-                latin.update([e.latin] if e.latin else [])
-                honorifics.update(e.honorifics)
-                roles.update(r.text or r.title for r in e.roles)
+                latin.update([e["latin"]] if e.get("latin") else [])
+                honorifics.update(e.get("honorifics") or ())
+                roles.update(r.get("text") or r["title"] for r in e.get("roles") or ())
         return {
             "latin": latin.most_common(1)[0][0] if latin else None,
             "honorifics": [h for h, _ in honorifics.most_common(10)],
@@ -263,5 +324,8 @@ class Site:
         article.id = article.id or content_id(article.title, article.body)
         outcome = self.archive.add([article])[0]
         self.archive.build_stories()
+        with self._watch_lock:
+            self._writes += 1
         self.cache.clear()
+        self.rankings.clear()
         return {"outcome": outcome, "id": article.id, "title": article.title}
