@@ -34,3 +34,30 @@ def test_tagger_finds_a_person_after_an_honorific_and_a_place() -> None:
     tags = default_tagger().tag(words)
     assert tags[2] == "B-PERS"
     assert tags[5] == "B-LOC"
+
+
+def test_tagging_leaves_out_only_features_the_model_has_no_weight_for() -> None:
+    tagger = default_tagger()
+    known = tagger.tables.known
+    assert known is not None and "bias" in known
+    full = WordTables(tagger.tables.clusters, tagger.tables.news_types)  # as in training
+    words = [
+        "وأكد",
+        "وزير",
+        "الخارجية",
+        "الكويتي",
+        "الشيخ",
+        "أحمد",
+        "ناصر",
+        "المحمد",
+        "الصباح",
+        "في",
+        "بيروت",
+    ]
+    every = sentence_features(words, full)
+    kept = sentence_features(words, tagger.tables)
+    for all_feats, some in zip(every, kept, strict=True):
+        assert set(some) == {f for f in all_feats if f in known}
+    assert sum(map(len, kept)) < sum(map(len, every))
+    tagger.forget_recent()
+    assert tagger.tag(words) == tagger._crf.tag(every)

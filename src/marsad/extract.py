@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from .document import Document, DocumentKind
 from .errors import InputError
+from .gctune import batch_collection
 from .inputs import ReadOptions, Rejection, read_sources
 from .pipeline import Pipeline
 from .record import Article
@@ -44,14 +45,15 @@ def iter_extract(
 ) -> Iterator[Article | Rejection]:
     """Stream articles (and rejections) from files, folders, WARC, feeds, JSON lines."""
     pipeline = pipeline or Pipeline()
-    for item in read_sources(sources, options):
-        if isinstance(item, Rejection):
-            yield item
-            continue
-        try:
-            yield pipeline(item)
-        except InputError as exc:
-            yield Rejection.of(exc)
+    with batch_collection():
+        for item in read_sources(sources, options):
+            if isinstance(item, Rejection):
+                yield item
+                continue
+            try:
+                yield pipeline(item)
+            except InputError as exc:
+                yield Rejection.of(exc)
 
 
 def extract(

@@ -23,6 +23,7 @@ from multiprocessing.pool import Pool
 
 from ..document import Document
 from ..errors import InputError
+from ..gctune import batch_collection, tune_process
 from ..inputs import ReadOptions, Rejection, read_sources
 from ..pipeline import Pipeline
 from ..stages import content_id
@@ -73,8 +74,10 @@ class IngestReport:
         return "\n".join(lines)
 
 
-def _init_worker(stages: Sequence[str] | None) -> None:
+def _init_worker(stages: Sequence[str] | None, pooled: bool = True) -> None:
     global _pipeline
+    if pooled:
+        tune_process()  # a pool worker does nothing but run articles
     _pipeline = Pipeline(list(stages) if stages is not None else None)
 
 
@@ -113,8 +116,9 @@ def ingest(
     documents = read_sources(sources, options)
     workers = max(1, workers or os.cpu_count() or 1)
     if workers == 1:
-        _init_worker(stages)
-        _write(store, map(_any, documents), report, progress)
+        _init_worker(stages, pooled=False)
+        with batch_collection():
+            _write(store, map(_any, documents), report, progress)
     else:
         with get_context("fork").Pool(workers, _init_worker, (stages,)) as pool:
             _write(store, _pooled(pool, documents, workers), report, progress)

@@ -26,10 +26,14 @@ class WordTables:
     ``clusters``: word -> cluster ids at several granularities (fastText + k-means).
     ``news_types``: word -> its usual entity type in news and how often it is one,
     as "PERS:h" (mostly), "PERS:m" (often) or "PERS:l" (sometimes).
+    ``known``: when tagging with a trained model, the attributes it has weights for; the
+    others are left out of the features at once (the CRF ignores them anyway, and handing
+    them over costs a quarter of the tagging time). None while training: every feature.
     """
 
     clusters: Mapping[str, tuple[str, ...]]
     news_types: Mapping[str, str]
+    known: frozenset[str] | None = None
     info_cache: dict[str, TokenInfo] = field(default_factory=dict, compare=False, repr=False)
 
 
@@ -47,6 +51,7 @@ class TokenInfo:
     clusters: tuple[str, ...]
     marks: tuple[str, ...]
     news: str
+    place_start: bool = False  # a gazetteer place may start here (Lexicon.may_start_place)
     own: tuple[str, ...] = ()
     near: dict[int, tuple[str, ...]] = field(default_factory=dict)
 
@@ -80,9 +85,16 @@ def _info(word: str, lex: Lexicon, tables: WordTables) -> TokenInfo:
         marks.append("nationality")
     found = tables.clusters.get(norm) or tables.clusters.get(base_norm) or ()
     news = tables.news_types.get(norm) or tables.news_types.get(base_norm) or ""
-    info = TokenInfo(norm, base_norm, prefix, _shape(word), found, tuple(marks), news)
-    info.near.update({off: _seen_from(info, off) for off in _OFFSETS})
-    return replace(info, own=_own(info))
+    info = TokenInfo(
+        norm, base_norm, prefix, _shape(word), found, tuple(marks), news, lex.may_start_place(word)
+    )
+    known = tables.known
+    if known is None:
+        info.near.update({off: _seen_from(info, off) for off in _OFFSETS})
+        return replace(info, own=_own(info))
+    for off in _OFFSETS:
+        info.near[off] = tuple(f for f in _seen_from(info, off) if f in known)
+    return replace(info, own=tuple(f for f in _own(info) if f in known))
 
 
 def sentence_features(
@@ -99,19 +111,19 @@ def sentence_features(
         if info is None:
             info = cache[word] = _info(word, lex, tables)
         infos.append(info)
-    places = _place_marks(list(words), lex)
-    return [_features(infos, places, i) for i in range(len(infos))]
+    places = _place_marks(list(words), infos, lex)
+    return [_features(infos, places, i, tables.known) for i in range(len(infos))]
 
 
 #: How many words' token information a WordTables keeps (words repeat across a corpus).
 _INFO_CACHE_SIZE = 200_000
 
 
-def _place_marks(words: list[str], lex: Lexicon) -> list[str]:
+def _place_marks(words: list[str], infos: list[TokenInfo], lex: Lexicon) -> list[str]:
     marks = [""] * len(words)
     i = 0
     while i < len(words):
-        n = lex.place_at(words, i)
+        n = lex.place_at(words, i) if infos[i].place_start else 0
         if n:
             marks[i] = "B"
             for j in range(i + 1, i + n):
@@ -158,21 +170,27 @@ def _seen_from(other: TokenInfo, off: int) -> tuple[str, ...]:
 _OFFSETS = (-2, -1, 1, 2)
 
 
-def _features(infos: list[TokenInfo], places: list[str], i: int) -> list[str]:
+def _features(
+    infos: list[TokenInfo], places: list[str], i: int, known: frozenset[str] | None
+) -> list[str]:
+    """A token's features: its own and its neighbours' (cached per word, filtered by
+    ``known`` already) and those of this very context (filtered here)."""
     me = infos[i]
     feats = list(me.own)
+    context = []
     if places[i]:
-        feats.append(f"gaz={places[i]}")
+        context.append(f"gaz={places[i]}")
     for off in _OFFSETS:
         j = i + off
         if not 0 <= j < len(infos):
-            feats.append(f"{off}:edge")
+            context.append(f"{off}:edge")
             continue
         feats += infos[j].near[off]
         if abs(off) == 1 and places[j]:
-            feats.append(f"{off}:gaz={places[j]}")
+            context.append(f"{off}:gaz={places[j]}")
     if i > 0:
-        feats.append(f"-1|0={infos[i - 1].base}|{me.base}")
+        context.append(f"-1|0={infos[i - 1].base}|{me.base}")
     if i + 1 < len(infos):
-        feats.append(f"0|+1={me.base}|{infos[i + 1].base}")
+        context.append(f"0|+1={me.base}|{infos[i + 1].base}")
+    feats += context if known is None else (f for f in context if f in known)
     return feats

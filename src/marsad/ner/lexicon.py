@@ -74,6 +74,10 @@ class Lexicon:
                 return self.nationalities[form]
         return None
 
+    def may_start_place(self, word: str) -> bool:
+        """Whether a gazetteer place can start at ``word`` (most words: no, at once)."""
+        return name_key(word) in self.place_starts or _normalized(word) in self.place_starts
+
     def place_at(self, words: Sequence[str], i: int) -> int:
         """Length in tokens of the longest gazetteer place starting at ``words[i]`` (0: none)."""
         return _longest(self.places, self.place_starts, self.longest_place, words, i)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gzip
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -50,7 +51,8 @@ class Tagger:
             raise MarsadError(f"no NER model at {model}: run scripts/build_ner_model.py")
         self._crf = pycrfsuite.Tagger()
         self._crf.open(str(model))
-        self.tables = load_tables(folder)
+        known = frozenset(attribute for attribute, _ in self._crf.info().state_features)
+        self.tables = replace(load_tables(folder), known=known)
         self.folder = folder
         self._recent: dict[tuple[str, ...], tuple[str, ...]] = {}
 

@@ -28,6 +28,7 @@ from ..archive.model import Outcome, Prepared
 from ..archive.sqlbase import SqlStore
 from ..archive.store import Store, open_store
 from ..document import Document
+from ..gctune import tune_process
 from ..inputs import ReadOptions, Rejection
 from ..pipeline import Pipeline
 from .partitions import Partition, read
@@ -82,6 +83,7 @@ def pipeline_for(stages: tuple[str, ...] | None) -> Pipeline:
     """This process's pipeline for ``stages``, built on first use."""
     global _builds
     if stages not in _pipelines:
+        tune_process()  # a Dask worker process here does nothing but run articles
         _pipelines[stages] = Pipeline(list(stages) if stages is not None else None)
         _builds += 1
     return _pipelines[stages]
