@@ -67,6 +67,23 @@ def build(db: Path, limit: int | None) -> None:
         print(f"built {db}: {report.summary()} ({time.monotonic() - began:.0f} s)")
 
 
+def upgrade(db: Path) -> None:
+    """Give an archive built by an older Marsad what a server reads precomputed: opening it
+    migrates it (facet rows), and story assignment stores the missing «read also» lists."""
+    from marsad.archive import Archive
+
+    with Archive(db) as archive:
+        missing = archive.store.select(
+            "SELECT count(*) FROM articles a LEFT JOIN related_lists r ON r.article_id = a.id"
+            " WHERE r.article_id IS NULL"
+        )[0][0]
+        if missing:
+            began = time.monotonic()
+            archive.build_stories()
+            print(f"stored the «read also» lists of {missing} articles"
+                  f" ({time.monotonic() - began:.0f} s)")  # fmt: skip
+
+
 def targets(db: Path, seed: int) -> dict[str, list[str]]:
     """The URLs each kind of request draws from, in a random (seeded) order of popularity."""
     from marsad.archive import Archive
@@ -366,6 +383,7 @@ def main() -> None:
     if not args.db.exists():
         args.db.parent.mkdir(parents=True, exist_ok=True)
         build(args.db, args.limit)
+    upgrade(args.db)
     urls = targets(args.db, args.seed)
     plan = plan_requests(urls, args.requests, args.seed, args.zipf)
     print(f"distinct URLs: {len(set(plan))} of {args.requests} requests"

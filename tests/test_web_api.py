@@ -12,7 +12,9 @@ import pytest
 from fastapi.testclient import TestClient
 
 from marsad.web import WebConfig, create_app
+from marsad.web.models import ArticleResponse
 from marsad.web.security import SECURITY_HEADERS
+from marsad.web.views import record_json
 
 from .web_support import TOKEN, build_archive
 
@@ -71,6 +73,10 @@ def test_article_is_the_full_record(client: TestClient, records: dict[str, Any])
     expected = meet.to_dict()
     assert {k: data[k] for k in expected} == expected
     assert data["sources"][0]["source"] == "kuna.example" and data["story"]
+    # written as JSON text directly: the same as the record_json the response model describes
+    site = client.app.state.site  # type: ignore[attr-defined]
+    full = record_json(site.stored(meet.id))
+    assert data == json.loads(json.dumps(full)) == ArticleResponse.model_validate(data).model_dump()
     related = client.get(f"/api/articles/{meet.id}/related").json()
     assert related["related"][0]["id"] == records["follow"].id
 

@@ -118,6 +118,55 @@ CREATE TABLE partitions_done (
 );
 """
 
+# Migration 4: what the web pages read precomputed, one row per article by primary key.
+# ``article_facets``: the values a search's facets count, per article (each list distinct, its
+# items separated by char 30, the fields of an entity ``key, type, name`` by char 31; the name
+# is the article's longest-sorting spelling, as the facet's ``max(name)``), so facets over a
+# thousand matches read a thousand short rows instead of grouping every entity row they name.
+# ``related_lists``: an article's «read also» candidates, ``[[id, score], ...]`` best first as
+# JSON, written when stories are assigned (see :mod:`marsad.archive.stories`).
+_PRECOMPUTED = """
+CREATE TABLE article_facets (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id),
+    published TEXT,
+    sources TEXT NOT NULL,
+    entity_types TEXT NOT NULL,
+    event_types TEXT NOT NULL,
+    entities TEXT NOT NULL
+);
+CREATE TABLE related_lists (
+    article_id TEXT PRIMARY KEY REFERENCES articles (id),
+    items TEXT NOT NULL
+);
+INSERT INTO article_facets (article_id, published, sources, entity_types, event_types, entities)
+SELECT a.id, a.published,
+    coalesce((SELECT {agg}(v, {rs}) FROM (SELECT DISTINCT {clean_source} AS v
+        FROM article_sources WHERE article_id = a.id) s), ''),
+    coalesce((SELECT {agg}(v, {rs}) FROM (SELECT DISTINCT type AS v
+        FROM entities WHERE article_id = a.id) s), ''),
+    coalesce((SELECT {agg}(v, {rs}) FROM (SELECT DISTINCT type AS v
+        FROM events WHERE article_id = a.id) s), ''),
+    coalesce((SELECT {agg}({clean_k} || {us} || type || {us} || {clean_n}, {rs})
+        FROM (SELECT key AS k, type, max(name{binary}) AS n FROM entities WHERE article_id = a.id
+        GROUP BY key, type) s), '')
+FROM articles a
+"""
+
+
+def _precomputed(agg: str, char: str, binary: str = "") -> str:
+    """Migration 4 in a backend's words: its string aggregate, its character function, and
+    the collation comparing text by code point (SQLite's default)."""
+    rs, us = f"{char}(30)", f"{char}(31)"
+
+    def clean(column: str) -> str:  # the separators never occur inside a value
+        return f"replace(replace({column}, {rs}, ' '), {us}, ' ')"
+
+    return _PRECOMPUTED.format(
+        agg=agg, rs=rs, us=us, clean_source=clean("source"), clean_k=clean("k"),
+        clean_n=clean("n"), binary=binary,
+    )  # fmt: skip
+
+
 #: SQLite: FTS5 over the analyzer's terms (contentless: the text lives in ``articles``).
 SQLITE: Final[list[str]] = [
     _COMMON.format(blob="BLOB")
@@ -129,6 +178,7 @@ CREATE VIRTUAL TABLE articles_vocab USING fts5vocab (articles_fts, 'row');
 """,
     _WATCHLISTS,
     _PARTITIONS,
+    _precomputed("group_concat", "char"),
 ]
 
 #: PostgreSQL: a tsvector of the analyzer's terms ('simple' configuration) under a GIN index,
@@ -142,4 +192,5 @@ CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
 """,
     _WATCHLISTS,
     _PARTITIONS,
+    _precomputed("string_agg", "chr", ' COLLATE "C"'),
 ]

@@ -8,12 +8,14 @@ the matching words are returned as offsets into the snippet.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .analyzer import Term, analyze
+from .analyzer import terms as analyze_terms
 from .model import Hit, Query, StoredArticle
 
-__all__ = ["ELLIPSIS", "WINDOW", "Snippet", "make_hit", "make_snippet"]
+__all__ = ["ELLIPSIS", "WINDOW", "Snippet", "hit_of", "make_hit", "make_snippet"]
 
 WINDOW = 28
 ELLIPSIS = "…"
@@ -38,14 +40,15 @@ def _matches(term: str, query: Query, words: set[str]) -> bool:
     return term in words or any(term.startswith(p) for p in query.prefixes)
 
 
-def make_snippet(text: str, query: Query) -> Snippet:
-    """The best window of ``text`` for ``query`` (its opening when nothing matches)."""
-    analyzed = analyze(text)
+def make_snippet(text: str, query: Query, *, may_match: bool = True) -> Snippet:
+    """The best window of ``text`` for ``query`` (its opening when nothing matches).
+
+    ``may_match=False``: the caller knows that no word of ``text`` matches (from the terms the
+    archive stored), so only the opening is analyzed.
+    """
+    analyzed, hits, first = _analyzed_until_best(text, query, may_match)
     if not analyzed:
         return Snippet(text[:200], [])
-    words = query.words()
-    hits = [_matches(t.term, query, words) for t in analyzed]
-    first = _best_window(analyzed, hits)
     window = analyzed[first : first + WINDOW]
     start, end = window[0].start, window[-1].end
     if first == 0:
@@ -62,8 +65,45 @@ def make_snippet(text: str, query: Query) -> Snippet:
     return Snippet(lead + body.replace("\n\n", " ¶ ") + tail, _merge(marks, body, shift))
 
 
-def _best_window(analyzed: list[Term], hits: list[bool]) -> int:
-    """Where the window with the most distinct matching terms starts (earliest on ties)."""
+def _analyzed_until_best(
+    text: str, query: Query, may_match: bool = True
+) -> tuple[list[Term], list[bool], int]:
+    """The terms of ``text`` (as :func:`analyze` gives them), whether each matches, and where
+    the best window starts, analyzing paragraph by paragraph only as far as needed.
+
+    No token spans a blank line, so the paragraphs' terms, shifted, are the text's. A window
+    holding every word of the query is the best possible (an earlier one would have been
+    found first): once one is found whole, the rest of the text cannot change the answer.
+    With prefixes (any number of distinct words may match) the whole text is analyzed, unless
+    nothing can match: then the opening window is the answer.
+    """
+    words = query.words()
+    most = None if query.prefixes else len(words)
+    analyzed: list[Term] = []
+    hits: list[bool] = []
+    at = 0
+    pieces = text.split("\n\n")
+    for n, piece in enumerate(pieces):
+        found = analyze(piece)
+        if at:
+            found = [Term(t.term, t.start + at, t.end + at) for t in found]
+        at += len(piece) + 2
+        analyzed += found
+        hits += (
+            [_matches(t.term, query, words) for t in found] if may_match else [False] * len(found)
+        )
+        if not may_match and len(analyzed) >= WINDOW:
+            return analyzed, hits, 0
+        if most and n < len(pieces) - 1 and any(hits):
+            first, score = _best_window(analyzed, hits)
+            if score == most and first + WINDOW <= len(analyzed):
+                return analyzed, hits, first
+    return analyzed, hits, _best_window(analyzed, hits)[0]
+
+
+def _best_window(analyzed: list[Term], hits: list[bool]) -> tuple[int, int]:
+    """Where the window with the most distinct matching terms starts (earliest on ties), and
+    how many it holds."""
     best, best_score = 0, 0
     for i in (i for i, hit in enumerate(hits) if hit):
         begin = max(0, i - 3)
@@ -74,7 +114,7 @@ def _best_window(analyzed: list[Term], hits: list[bool]) -> int:
         }
         if len(distinct) > best_score:
             best, best_score = begin, len(distinct)
-    return best
+    return best, best_score
 
 
 def _merge(marks: list[tuple[int, int]], body: str, shift: int) -> list[tuple[int, int]]:
@@ -95,16 +135,54 @@ def make_hit(
     """A search result for an archived article: its snippet from the lead and body (their
     first ``scan`` characters when given), the title when both are empty."""
     a = stored.article
-    text = "\n\n".join(filter(None, [a.lead, a.body]))
-    snippet = make_snippet((text[:scan] if scan is not None else text) or a.title, query)
+    return hit_of(article_id, a.title, a.source, a.published, a.url, a.lead, a.body,
+                  len(stored.sources), score, query, scan=scan)  # fmt: skip
+
+
+def hit_of(
+    article_id: str,
+    title: str,
+    source: str,
+    published: str | None,
+    url: str | None,
+    lead: str | None,
+    body: str,
+    sources: int,
+    score: float,
+    query: Query,
+    *,
+    scan: int | None = None,
+    terms: Sequence[str] | None = None,
+) -> Hit:
+    """:func:`make_hit` from the record's fields (read without building an Article).
+
+    ``terms``: the index terms the archive stored for the article (its title's, then its lead
+    and body's), when known: if none of the text's matches the query (a match on the title
+    alone), the snippet is the opening, found without analyzing the whole text.
+    """
+    text = "\n\n".join(filter(None, [lead, body]))
+    may_match = True
+    if terms is not None and text:
+        words = query.words()
+        body_terms = terms[len(analyze_terms(title)) :]
+        may_match = any(_matches(t, query, words) for t in body_terms)
+        if not may_match and scan is not None and len(text) > scan:
+            # a word cut at ``scan`` is a term of its own: the text's last run of non-spaces
+            runs = text[:scan].rsplit(None, 1)
+            may_match = any(
+                _matches(t, query, words) for t in analyze_terms(runs[-1] if runs else "")
+            )
+    snippet = make_snippet(
+        (text[:scan] if scan is not None else text) or title, query, may_match=may_match
+    )
     return Hit(
         article_id,
-        a.title,
-        a.source,
-        a.published,
-        a.url,
+        title,
+        source,
+        published,
+        url,
         score,
         snippet.text,
         snippet.highlights,
-        len(stored.sources),
+        sources,
     )

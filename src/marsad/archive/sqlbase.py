@@ -20,7 +20,7 @@ from ..text import normalize
 from .dedup import NEAR_DUPLICATE, jaccard
 from .model import Filters, Outcome, Prepared, Query, Source, StoredArticle
 
-__all__ = ["SqlStore", "filter_sql", "name_key"]
+__all__ = ["RECORD", "UNIT", "SqlStore", "filter_sql", "name_key"]
 
 Row = tuple[object, ...]
 
@@ -117,11 +117,45 @@ class SqlStore(ABC):
             (article.id, article.source, article.url or "", article.published),
         )
         if not inserted:
+            if new_source:
+                self._facet_sources(article.id)
             return "duplicate" if new_source else "unchanged"
         self._index(prepared)
         self._facts(article)
+        self._facet_row(article)
         self._group(prepared)
         return "new"
+
+    def _facet_row(self, article: Article) -> None:
+        """The article's row of ``article_facets`` (migration 4): what search facets count."""
+        names: dict[tuple[str, str], str] = {}
+        for e in article.entities:
+            found = names.get((key := name_key(e.name), e.type))
+            names[(key, e.type)] = e.name if found is None else max(found, e.name)
+        entities = [UNIT.join((_clean(k), t, _clean(n))) for (k, t), n in sorted(names.items())]
+        self._execute(
+            "INSERT INTO article_facets (article_id, published, sources, entity_types,"
+            " event_types, entities) VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                article.id,
+                article.published,
+                _clean(article.source),
+                RECORD.join(sorted({e.type for e in article.entities})),
+                RECORD.join(sorted({ev.type for ev in article.events})),
+                RECORD.join(entities),
+            ),
+        )
+
+    def _facet_sources(self, article_id: str) -> None:
+        """An archived article seen from one more source: its facet row lists that source."""
+        rows = self.select(
+            "SELECT DISTINCT source FROM article_sources WHERE article_id = ? ORDER BY source",
+            (article_id,),
+        )
+        self._execute(
+            "UPDATE article_facets SET sources = ? WHERE article_id = ?",
+            (RECORD.join(dict.fromkeys(_clean(str(r[0])) for r in rows)), article_id),
+        )
 
     def _group(self, prepared: Prepared) -> None:
         """Join the near-duplicate group of the most similar archived text, if any."""
@@ -237,6 +271,15 @@ class SqlStore(ABC):
             ):
                 found[str(aid)].sources.append(Source(str(source), _opt(url), _opt(published)))
         return [found[i] for i in ids if i in found]
+
+
+#: Separators in ``article_facets``: between the items of a list, between an entity's fields.
+RECORD, UNIT = "\x1e", "\x1f"
+
+
+def _clean(value: str) -> str:
+    """A value without the separators (so that splitting gives it back whole)."""
+    return value.replace(RECORD, " ").replace(UNIT, " ")
 
 
 def _blob(value: object) -> bytes:

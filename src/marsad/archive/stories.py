@@ -13,6 +13,7 @@ puts each article not yet in a story into the story of its best such candidate, 
 
 from __future__ import annotations
 
+import json
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -29,6 +30,7 @@ __all__ = [
     "WINDOW_DAYS",
     "Related",
     "assign_stories",
+    "build_related",
     "related",
 ]
 
@@ -188,26 +190,64 @@ def _scored(store: Store, doc: _Doc, weights: IdfWeights) -> list[tuple[float, _
 def related(
     store: Store, article_id: str, limit: int = 10, weights: IdfWeights | None = None
 ) -> list[Related]:
-    """The «read also» list of an archived article, best first (empty for an unknown id)."""
+    """The «read also» list of an archived article, best first (empty for an unknown id).
+
+    Read from ``related_lists`` when stories have been assigned since the article arrived
+    (:func:`assign_stories` keeps those lists), else computed now. Titles and stories are read
+    as they are now, so an entry is marked ``same_story`` by the stories of today.
+    """
+    stored = store.select(
+        "SELECT r.items, a.story FROM related_lists r JOIN articles a ON a.id = r.article_id"
+        " WHERE r.article_id = ?",
+        [article_id],
+    )
+    if stored:
+        items, story = stored[0]
+        pairs = [(str(i), float(str(x))) for i, x in json.loads(str(items))[: max(0, limit)]]
+        return _entries(store, pairs, None if story is None else str(story))
     found = _load(store, [article_id])
     if not found:
         return []
     doc = found[0]
+    pairs = [(o.id, score) for score, o in _scored(store, doc, weights or IdfWeights(store))]
+    return _entries(store, pairs[: max(0, limit)], doc.story)
+
+
+def _entries(store: Store, pairs: Sequence[tuple[str, float]], story: str | None) -> list[Related]:
+    """«Read also» entries for ``(id, score)`` pairs, with the others' titles as archived."""
+    if not pairs:
+        return []
+    rows = store.select(
+        "SELECT id, title, source, published, story FROM articles"
+        f" WHERE id IN ({', '.join('?' * len(pairs))})",
+        [i for i, _ in pairs],
+    )
+    found = {str(r[0]): r for r in rows}
     out = []
-    for score, other in _scored(store, doc, weights or IdfWeights(store))[:limit]:
-        same = score >= STORY_SIMILARITY or (doc.story is not None and other.story == doc.story)
-        out.append(
-            Related(other.id, other.title, other.source, other.published, round(score, 4), same)
-        )
+    for aid, score in pairs:
+        if (row := found.get(aid)) is None:
+            continue
+        same = score >= STORY_SIMILARITY or (story is not None and row[4] == story)
+        published = None if row[3] is None else str(row[3])
+        out.append(Related(aid, str(row[1]), str(row[2]), published, round(score, 4), same))
     return out
 
 
 def assign_stories(
     store: Store, *, batch: int = 200, progress: Callable[[int], None] | None = None
 ) -> int:
-    """Put every article not yet in a story into one; returns how many were placed."""
+    """Put every article not yet in a story into one, and keep the «read also» lists; returns
+    how many articles were placed.
+
+    Each article placed gets its list of related candidates stored (``related_lists``, as
+    :func:`related` would compute it now), and is added to the stored list of each of its
+    candidates when it scores among their best (the score is symmetric), so that an older
+    article's list shows what arrived after it. Articles archived before the lists existed, or
+    without stories, get theirs here too.
+    """
     weights = IdfWeights(store)
     placed = 0
+    fresh: set[str] = set()  # lists made in this run: they know every article placed in it
     while True:
         ids = [
             str(r[0])
@@ -217,26 +257,114 @@ def assign_stories(
             )
         ]
         if not ids:
-            return placed
+            break
         pending: dict[str, str] = {}
         groups: dict[str, str] = {}
+        lists: dict[str, list[tuple[float, _Doc]]] = {}
         for doc in _load(store, ids):
-            story = groups.get(doc.group) or _story_of(store, doc, weights, pending)
+            scored = lists[doc.id] = _scored(store, doc, weights)
+            story = groups.get(doc.group) or _story_of(store, doc, scored, pending)
             pending[doc.id] = groups[doc.group] = story
         store.set_stories(list(pending.items()))
+        fresh.update(lists)
+        _keep_related(store, lists, fresh)
         placed += len(pending)
         if progress is not None:
             progress(placed)
+    build_related(store, weights)
+    return placed
 
 
-def _story_of(store: Store, doc: _Doc, weights: IdfWeights, pending: dict[str, str]) -> str:
+def build_related(store: Store, weights: IdfWeights | None = None, *, batch: int = 200) -> int:
+    """Store the «read also» lists of the articles that have none; returns how many."""
+    weights = weights or IdfWeights(store)
+    done = 0
+    while True:
+        ids = [
+            str(r[0])
+            for r in store.select(
+                "SELECT a.id FROM articles a LEFT JOIN related_lists r ON r.article_id = a.id"
+                " WHERE r.article_id IS NULL ORDER BY a.published, a.id LIMIT ?",
+                [batch],
+            )
+        ]
+        if not ids:
+            return done
+        lists = {doc.id: _scored(store, doc, weights) for doc in _load(store, ids)}
+        _keep_related(store, lists, None)
+        done += len(ids)
+
+
+def _keep_related(
+    store: Store, lists: dict[str, list[tuple[float, _Doc]]], fresh: set[str] | None
+) -> None:
+    """Write the lists of these articles; new ones (``fresh``: the lists made since they
+    arrived) are also added to the stored lists of their candidates made before them.
+
+    Without ``fresh`` (lists made for articles archived long ago) no other list changes: each
+    list made now already knows every article in the archive.
+    """
+    if not lists:
+        return
+    rows: dict[str, list[tuple[str, float]]] = {
+        aid: [(other.id, score) for score, other in scored] for aid, scored in lists.items()
+    }
+    if fresh is None:
+        fresh = set(lists)
+        neighbours: list[str] = []
+    else:
+        neighbours = sorted({o.id for scored in lists.values() for _, o in scored} - fresh)
+    for i in range(0, len(neighbours), 500):
+        chunk = neighbours[i : i + 500]
+        for aid, items in store.select(
+            f"SELECT article_id, items FROM related_lists WHERE article_id IN"
+            f" ({', '.join('?' * len(chunk))})",
+            chunk,
+        ):
+            rows[str(aid)] = [(str(o), float(str(x))) for o, x in json.loads(str(items))]
+    changed = set(lists)
+    for aid, scored in lists.items():
+        for score, other in scored:
+            theirs = rows.get(other.id)
+            if theirs is None or other.id in fresh:
+                continue  # no list yet (it will be made whole), or made knowing ``aid``
+            merged = _merge(theirs, aid, score)
+            if merged != theirs:
+                rows[other.id] = merged
+                changed.add(other.id)
+    store.write(
+        [
+            (
+                "INSERT INTO related_lists (article_id, items) VALUES (?, ?)"
+                " ON CONFLICT (article_id) DO UPDATE SET items = excluded.items",
+                (aid, json.dumps([[o, x] for o, x in rows[aid]])),
+            )
+            for aid in sorted(changed)
+        ]
+    )
+
+
+def _merge(items: list[tuple[str, float]], aid: str, score: float) -> list[tuple[str, float]]:
+    """``items`` with ``aid`` scoring ``score`` in its place (best first, ties by id), at
+    most :data:`_CANDIDATES` long."""
+    out = [(o, x) for o, x in items if o != aid] + [(aid, score)]
+    out.sort(key=lambda pair: (-pair[1], pair[0]))
+    return out[:_CANDIDATES]
+
+
+def _story_of(
+    store: Store,
+    doc: _Doc,
+    scored: list[tuple[float, _Doc]],
+    pending: dict[str, str],
+) -> str:
     """The story of the best related article at or above the threshold, else a new one."""
     copies = store.select(
         "SELECT story FROM articles WHERE dup_group = ? AND story IS NOT NULL LIMIT 1", [doc.group]
     )
     if copies:
         return str(copies[0][0])
-    for score, other in _scored(store, doc, weights):
+    for score, other in scored:
         if score < STORY_SIMILARITY:
             break
         story = pending.get(other.id) or other.story

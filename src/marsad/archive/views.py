@@ -14,12 +14,14 @@ A first name alone, or a family name alone, is never merged: «أحمد» is a t
 
 from __future__ import annotations
 
+import heapq
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .facetrows import FacetRow, FacetRows, facet_rows
 from .model import Filters
-from .sqlbase import name_key
+from .sqlbase import UNIT, name_key
 from .store import Store
 
 __all__ = [
@@ -159,11 +161,13 @@ def entity_profile(
     limit: int = 20,
     by: str = "month",
     variants: tuple[Sequence[Name], dict[tuple[str, str], str]] | None = None,
+    rows: FacetRows | None = None,
 ) -> EntityProfile | None:
     """An entity's articles over time, quotes, co-occurring entities and meetings.
 
     ``variants`` is ``(entity_names(store), merge_variants(names))`` when the caller keeps it
-    (a server does: it costs seconds on a large archive).
+    (a server does: it costs seconds on a large archive); ``rows``, the articles' facet rows
+    it keeps (:class:`~marsad.archive.facetrows.FacetRows`).
     """
     names = entity_names(store) if variants is None else variants[0]
     merged = merge_variants(names) if variants is None else variants[1]
@@ -177,12 +181,20 @@ def entity_profile(
     group = index.groups[(head.type, target)]
     keys = tuple(sorted({n.key for n in group}))
     full = next((n for n in group if n.key == target), head)
+    # one row per article naming the entity: its date and its entities (article_facets)
+    ids = [
+        str(r[0])
+        for r in store.select(
+            f"SELECT DISTINCT article_id FROM entities WHERE key IN ({_marks(keys)})", keys
+        )
+    ]
+    found = rows.get(store, ids) if rows is not None else list(facet_rows(store, ids).values())
     profile = EntityProfile(
-        target, full.name, head.type, sorted({n.name for n in group}), _count(store, keys)
+        target, full.name, head.type, sorted({n.name for n in group}), len(found)
     )
-    profile.timeline = _timeline(store, keys, 10 if by == "day" else 7)
+    profile.timeline = _timeline(found, 10 if by == "day" else 7)
     profile.quotes = _quotes(store, keys, limit)
-    profile.cooccurring = _cooccurring(store, keys, merged, index.written_typed, limit)
+    profile.cooccurring = _cooccurring(found, keys, index, limit)
     profile.meetings, profile.met = _meetings(store, keys, limit, index.written)
     return profile
 
@@ -219,27 +231,16 @@ def _marks(keys: Sequence[str]) -> str:
     return ", ".join("?" * len(keys))
 
 
-def _count(store: Store, keys: tuple[str, ...]) -> int:
-    rows = store.select(
-        f"SELECT count(DISTINCT article_id) FROM entities WHERE key IN ({_marks(keys)})", keys
-    )
-    return int(str(rows[0][0]))
-
-
-def _timeline(store: Store, keys: tuple[str, ...], width: int) -> list[tuple[str, int]]:
-    rows = store.select(
-        f"SELECT substr(a.published, 1, {width}), count(DISTINCT a.id) FROM articles a"
-        f" WHERE a.id IN (SELECT article_id FROM entities WHERE key IN ({_marks(keys)}))"
-        " AND a.published IS NOT NULL GROUP BY 1 ORDER BY 1",
-        keys,
-    )
-    return [(str(p), int(str(c))) for p, c in rows]
+def _timeline(rows: list[FacetRow], width: int) -> list[tuple[str, int]]:
+    """Articles per period (the first ``width`` characters of their date), oldest first."""
+    return sorted(Counter(r[0][:width] for r in rows if r[0] is not None).items())
 
 
 def _quotes(store: Store, keys: tuple[str, ...], limit: int) -> list[QuoteRow]:
     rows = store.select(
         "SELECT q.article_id, a.published, q.speaker_text, q.verb, q.kind, q.text FROM quotes q"
-        f" JOIN articles a ON a.id = q.article_id WHERE q.speaker_key IN ({_marks(keys)})"
+        f" JOIN article_facets a ON a.article_id = q.article_id"
+        f" WHERE q.speaker_key IN ({_marks(keys)})"
         " ORDER BY a.published DESC, q.article_id, q.idx LIMIT ?",
         [*keys, limit],
     )
@@ -249,24 +250,40 @@ def _quotes(store: Store, keys: tuple[str, ...], limit: int) -> list[QuoteRow]:
 
 
 def _cooccurring(
-    store: Store,
-    keys: tuple[str, ...],
-    merged: dict[tuple[str, str], str],
-    written: dict[tuple[str, str], str],
-    limit: int,
+    rows: list[FacetRow], keys: tuple[str, ...], index: _NameIndex, limit: int
 ) -> list[tuple[str, str, int]]:
-    rows = store.select(
-        "SELECT o.key, o.type, o.article_id FROM entities o WHERE o.article_id IN"
-        f" (SELECT article_id FROM entities WHERE key IN ({_marks(keys)}))"
-        f" AND o.key NOT IN ({_marks(keys)})",
-        [*keys, *keys],
-    )
-    seen: dict[tuple[str, str], set[str]] = defaultdict(set)
-    for key, type_, article in rows:
-        target = merged.get((str(key), str(type_)), str(key))
-        seen[(target, str(type_))].add(str(article))
-    ranked = sorted(seen.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:limit]
-    return [(written.get(k, k[0]), k[1], len(v)) for k, v in ranked]
+    """The entities named with these keys (variants merged), by the articles naming both."""
+    merged, written = index.merged, index.written_typed
+    articles = [r[4] for r in rows if r[4]]
+    per_item = Counter(item for items in articles for item in items)
+    mine = set(keys)
+    counts: dict[tuple[str, str], int] = {}
+    variants: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for item, n in per_item.items():
+        key_type, _, _ = item.rpartition(UNIT)
+        key, _, type_ = key_type.partition(UNIT)
+        if key in mine:
+            continue
+        target = (merged.get((key, type_), key), type_)
+        counts[target] = counts.get(target, 0) + n
+        variants[target].add(key_type)
+    # an article naming two variants of one entity counts once for it
+    several = {kt: t for t, kts in variants.items() if len(kts) > 1 for kt in kts}
+    if several:
+        owner = {i: t for i in per_item if (t := several.get(i.rpartition(UNIT)[0]))}
+        for target in set(owner.values()):
+            counts[target] = 0
+        items_of_several = owner.keys()
+        for items in articles:
+            found = items_of_several & set(items)
+            if found:
+                for target in {owner[i] for i in found}:
+                    counts[target] += 1
+    if not counts or limit <= 0:
+        return []
+    cut = heapq.nlargest(limit, counts.values())[-1]
+    ranked = sorted(((-n, k) for k, n in counts.items() if n >= cut))[:limit]
+    return [(written.get(k, k[0]), k[1], -n) for n, k in ranked]
 
 
 def _meetings(
@@ -275,10 +292,13 @@ def _meetings(
     likes = " OR ".join(["('|' || ev.participant_keys || '|') LIKE ?"] * len(keys))
     rows = store.select(
         "SELECT ev.article_id, a.published, ev.type, ev.trigger, ev.agent_key, ev.target_key,"
-        " ev.participant_keys, ev.date FROM events ev JOIN articles a ON a.id = ev.article_id"
-        f" WHERE ev.agent_key IN ({_marks(keys)}) OR ev.target_key IN ({_marks(keys)})"
-        f" OR {likes} ORDER BY a.published DESC, ev.article_id, ev.idx",
-        [*keys, *keys, *(f"%|{k}|%" for k in keys)],
+        " ev.participant_keys, ev.date FROM events ev"
+        " JOIN article_facets a ON a.article_id = ev.article_id"
+        # a party of an event is one of its article's entities: only those articles are read
+        f" WHERE ev.article_id IN (SELECT article_id FROM entities WHERE key IN ({_marks(keys)}))"
+        f" AND (ev.agent_key IN ({_marks(keys)}) OR ev.target_key IN ({_marks(keys)})"
+        f" OR {likes}) ORDER BY a.published DESC, ev.article_id, ev.idx",
+        [*keys, *keys, *keys, *(f"%|{k}|%" for k in keys)],
     )
     meetings, met = [], Counter[str]()
     for aid, published, type_, trigger, agent, target, participants, when in rows:

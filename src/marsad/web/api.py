@@ -35,7 +35,8 @@ from .models import (
     WatchlistsResponse,
 )
 from .security import check_token
-from .views import Site, record_json
+from .state import run_quick
+from .views import Site
 
 __all__ = ["router", "site_of"]
 
@@ -103,18 +104,24 @@ def search(
 
 
 @router.get("/articles/{article_id}", response_model=ArticleResponse, summary="One article")
-def article(request: Request, article_id: str) -> dict[str, Any]:
+async def article(request: Request, article_id: str) -> Response:
     """The full record (RECORD.md) with its sources, near-duplicate group and story."""
-    return record_json(site_of(request).stored(article_id))
+    # written as JSON text directly: the record is ArticleResponse by construction
+    body = await run_quick(request, site_of(request).article_json, article_id)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/articles/{article_id}/related", response_model=RelatedResponse, summary="Read also")
-def related(
+async def related(
     request: Request, article_id: str, limit: int = Query(8, ge=1, le=50)
 ) -> dict[str, Any]:
     site = site_of(request)
-    site.stored(article_id)
-    return {"id": article_id, "related": site.related(article_id, limit)}
+
+    def read() -> list[dict[str, Any]]:
+        site.stored(article_id)
+        return site.related(article_id, limit)
+
+    return {"id": article_id, "related": await run_quick(request, read)}
 
 
 @router.get("/entities/{name:path}", response_model=EntityResponse, summary="An entity")

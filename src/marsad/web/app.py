@@ -14,6 +14,7 @@ from contextlib import asynccontextmanager
 from dataclasses import dataclass, replace
 from importlib.resources import files
 
+import anyio
 import anyio.to_thread
 from fastapi import FastAPI
 from fastapi.staticfiles import StaticFiles
@@ -53,6 +54,10 @@ class WebConfig:
     #: the pages answered from the cache on the event loop (measured: 2 threads instead of 8
     #: gave the same throughput and a median latency 4x lower under load).
     threads: int = 4
+    #: Threads for the quick routes (article page, article and «read also» API), apart from
+    #: the others: an article costs a few milliseconds, and waiting behind searches not yet
+    #: kept made it take hundreds under load (see :func:`~marsad.web.state.run_quick`).
+    quick_threads: int = 2
 
 
 def create_app(config: WebConfig | None = None) -> FastAPI:
@@ -68,6 +73,7 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
         # Handlers run in this many threads (each with its own connection): on a few cores more
         # threads only contend for the GIL and for SQLite's open-time schema check.
         anyio.to_thread.current_default_thread_limiter().total_tokens = config.threads
+        app.state.quick = anyio.CapacityLimiter(config.quick_threads)
         if config.warm:
             threading.Thread(target=site.warm, name="marsad-warm", daemon=True).start()
         yield

@@ -66,8 +66,10 @@ def serve(
     """
     import uvicorn
 
+    from ..gctune import tune_process
     from .app import WebConfig, create_app
 
+    tune_process()  # a server process only answers requests: collect cyclic garbage less often
     config = WebConfig(
         db, token, int(max_upload_mb * 2**20), cache_seconds, page_cache_mb, warm=True,
         threads=threads,
@@ -112,7 +114,10 @@ BACKLOG = 1024
 
 def app_from_env() -> object:
     """The app for each worker process of ``serve --workers N`` (settings passed by env)."""
+    from ..gctune import tune_process
     from .app import WebConfig, create_app
+
+    tune_process()
 
     db = os.environ.get("MARSAD_WEB_DB") or None
     upload = int(os.environ.get("MARSAD_WEB_MAX_UPLOAD", "0")) or None

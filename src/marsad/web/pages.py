@@ -22,6 +22,7 @@ from .highlight import clean_text
 from .i18n import LANGS, Lang, entity_type_name, event_type_name, labels
 from .present import article_view, network, share_links, snippet_html, timeline, type_class
 from .security import check_token
+from .state import run_quick
 from .views import FILTER_NAMES, Site, entity_href
 
 __all__ = ["Pages", "router"]
@@ -163,15 +164,20 @@ def _facet_links(data: dict[str, Any], params: dict[str, str]) -> dict[str, list
 
 
 @router.get("/article/{article_id}", response_class=HTMLResponse, name="article_page")
-def article(request: Request, article_id: str) -> Response:
+async def article(request: Request, article_id: str) -> Response:
     site, pages = _site(request), _pages(request)
-    stored = site.stored(article_id)
-    a = stored.article
-    permalink = str(request.url_for("article_page", article_id=a.id))
-    return pages.render(
-        request, "article.html", a=a, stored=stored, view=article_view(a, pages.lang(request)),
-        related=site.related(a.id), permalink=permalink, share=share_links(permalink, a.title),
-    )  # fmt: skip
+
+    def page() -> Response:
+        stored = site.stored(article_id)
+        a = stored.article
+        permalink = str(request.url_for("article_page", article_id=a.id))
+        return pages.render(
+            request, "article.html", a=a, stored=stored,
+            view=article_view(a, pages.lang(request)), related=site.related(a.id),
+            permalink=permalink, share=share_links(permalink, a.title),
+        )  # fmt: skip
+
+    return await run_quick(request, page)
 
 
 @router.get("/entity/{name:path}", response_class=HTMLResponse)

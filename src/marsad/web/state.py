@@ -8,11 +8,28 @@ time it needs one, and all are closed when the app stops.
 from __future__ import annotations
 
 import contextlib
+import functools
 import threading
+from collections.abc import Callable
+from typing import TypeVar
+
+import anyio.to_thread
+from starlette.requests import Request
 
 from ..archive import Archive
 
-__all__ = ["Archives"]
+__all__ = ["Archives", "run_quick"]
+
+T = TypeVar("T")
+
+
+async def run_quick(request: Request, func: Callable[..., T], *args: object) -> T:
+    """Run ``func(*args)`` in the app's threads for quick answers (an article read by primary
+    key: a few milliseconds), so that it does not wait behind slow ones (a search not yet
+    kept) in the one queue of the threads serving every other route. The app's lifespan makes
+    that pool (:attr:`WebConfig.quick_threads`); without it the shared threads are used."""
+    limiter = getattr(request.app.state, "quick", None)
+    return await anyio.to_thread.run_sync(functools.partial(func, *args), limiter=limiter)
 
 
 class Archives:

@@ -52,6 +52,10 @@ def record_json(stored: StoredArticle) -> dict[str, Any]:
     return data
 
 
+def _opt(value: object) -> str | None:
+    return None if value is None or value == "" else str(value)
+
+
 class Site:
     """The archive as the web app sees it: per-thread connections, caches, the pipeline."""
 
@@ -60,6 +64,8 @@ class Site:
         self.cache = TTLCache(cache_seconds, size=8192)
         #: a query's ranking (up to FACET_DEPTH ids) and facets: tens of kB each, so fewer
         self.rankings = TTLCache(cache_seconds, size=512)
+        #: the facet rows of articles (what a query's facets count), parsed once
+        self.facet_rows = browse.FacetRows(cache_seconds) if cache_seconds > 0 else None
         self._pipeline: Pipeline | None = None
         self._pipeline_lock = threading.Lock()
         self._variants: tuple[int, list[Name], dict[tuple[str, str], str]] | None = None
@@ -83,6 +89,8 @@ class Site:
                 if self._generation is not None:
                     self.cache.clear()
                     self.rankings.clear()
+                    if self.facet_rows is not None:
+                        self.facet_rows.clear()
                 self._generation = current
             return current
 
@@ -180,7 +188,7 @@ class Site:
         self, query: Query, named: dict[str, str | None]
     ) -> tuple[list[tuple[str, float]], int, bool, dict[str, list[dict[str, Any]]]]:
         ranked = self.store.search(query, self.filters(named), browse.FACET_DEPTH, 0)
-        found = browse.facets(self.store, [i for i, _ in ranked])
+        found = browse.facets(self.store, [i for i, _ in ranked], self.facet_rows)
         facets = {
             "sources": [{"value": v, "count": c} for v, c in found.sources],
             "entities": [{"name": n, "type": t, "count": c} for n, t, c in found.entities],
@@ -201,6 +209,30 @@ class Site:
             raise ApiError(404, f"no article with id {article_id!r}")
         return found
 
+    def article_json(self, article_id: str) -> bytes:
+        """:func:`record_json` of an article as JSON text: the stored record is parsed once,
+        completed and written back, without building an :class:`Article` or validating a
+        response model (which cost most of the API's time for a large record)."""
+        store = self.store
+        rows = store.select(
+            "SELECT record, dup_group, story FROM articles WHERE id = ?", [article_id]
+        )
+        if not rows:
+            raise ApiError(404, f"no article with id {article_id!r}")
+        record, group, story = rows[0]
+        data: dict[str, Any] = json.loads(str(record))
+        data["sources"] = [
+            {"source": str(n), "url": _opt(u), "published": _opt(p)}
+            for n, u, p in store.select(
+                "SELECT source, url, published FROM article_sources WHERE article_id = ?"
+                " ORDER BY source, url",
+                [article_id],
+            )
+        ]
+        data["duplicate_group"] = str(group)
+        data["story"] = None if story is None else str(story)
+        return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":")).encode()
+
     def related(self, article_id: str, limit: int = 8) -> list[dict[str, Any]]:
         def make() -> list[dict[str, Any]]:
             return [asdict(r) for r in self.archive.related(article_id, limit)]
@@ -210,8 +242,9 @@ class Site:
     def entity(self, name: str, type: str | None, limit: int = 20) -> dict[str, Any]:
         def make() -> dict[str, Any] | None:
             profile = entity_profile(
-                self.store, name, type=type or None, limit=limit, variants=self.variants()
-            )
+                self.store, name, type=type or None, limit=limit, variants=self.variants(),
+                rows=self.facet_rows,
+            )  # fmt: skip
             if profile is None:
                 return None
             data: dict[str, Any] = {
@@ -241,8 +274,8 @@ class Site:
         keys = sorted({name_key(v) for v in variants})
         marks = ", ".join("?" * len(keys))
         rows = self.store.select(
-            "SELECT DISTINCT e.article_id, a.published FROM entities e JOIN articles a"
-            f" ON a.id = e.article_id WHERE e.key IN ({marks}) AND e.type = ?"
+            "SELECT DISTINCT e.article_id, a.published FROM entities e JOIN article_facets a"
+            f" ON a.article_id = e.article_id WHERE e.key IN ({marks}) AND e.type = ?"
             " ORDER BY a.published DESC, e.article_id LIMIT 20",
             [*keys, type],
         )
@@ -328,4 +361,6 @@ class Site:
             self._writes += 1
         self.cache.clear()
         self.rankings.clear()
+        if self.facet_rows is not None:
+            self.facet_rows.clear()
         return {"outcome": outcome, "id": article.id, "title": article.title}

@@ -1,0 +1,97 @@
+"""Each article's row of ``article_facets`` (migration 4), parsed, and a cache of them.
+
+Search facets count these rows over a query's matches, and an entity page over the articles
+naming the entity; a server keeps the rows it has read in a :class:`FacetRows`.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Sequence
+
+from .sqlbase import RECORD
+from .store import Store
+
+__all__ = ["FacetRow", "FacetRows", "facet_rows"]
+
+
+#: An article's row of ``article_facets``: its date (None without one) and the items of its
+#: sources, entity types, event types and entities.
+FacetRow = tuple[str | None, tuple[str, ...], tuple[str, ...], tuple[str, ...], tuple[str, ...]]
+
+
+class FacetRows:
+    """The parsed ``article_facets`` rows of the articles asked so far, kept in memory.
+
+    A server keeps one per process and empties it whenever the archive changes (a new source
+    of an archived article changes its row), and at least every ``seconds``; equal items are
+    kept once, so even every row of a large archive takes little memory (tens of MB for
+    30,000 articles).
+    """
+
+    def __init__(self, seconds: float = 300.0, size: int = 100_000) -> None:
+        self.seconds = seconds
+        self.size = size
+        self._since = time.monotonic()
+        self._rows: dict[str, FacetRow] = {}
+        self._items: dict[str, str] = {}
+        self._lock = threading.Lock()
+
+    def clear(self) -> None:
+        with self._lock:
+            self._rows.clear()
+            self._items.clear()
+            self._since = time.monotonic()
+
+    def get(self, store: Store, ids: Sequence[str]) -> list[FacetRow]:
+        """The rows of the archived articles among ``ids`` (each once; unknown ids left out)."""
+        unique = list(dict.fromkeys(ids))
+        rows = self._rows
+        if time.monotonic() - self._since > self.seconds:
+            self.clear()
+        with self._lock:
+            got = {i: r for i in unique if (r := rows.get(i)) is not None}
+        missing = [i for i in unique if i not in got]
+        if missing:
+            found = facet_rows(store, missing, self._items)
+            with self._lock:
+                if len(rows) + len(found) > self.size:
+                    rows.clear()
+                    self._items.clear()
+                rows.update(found)
+            got.update(found)
+        return [got[i] for i in unique if i in got]
+
+
+def facet_rows(
+    store: Store, ids: Sequence[str], items: dict[str, str] | None = None
+) -> dict[str, FacetRow]:
+    """Rows of ``article_facets`` by article id; ``items`` keeps one copy of equal items."""
+
+    def parts(value: object) -> tuple[str, ...]:
+        if not value:
+            return ()
+        if items is None:
+            return tuple(str(value).split(RECORD))
+        keep = items.setdefault
+        return tuple([keep(i, i) for i in str(value).split(RECORD)])
+
+    out: dict[str, FacetRow] = {}
+    for chunk in _chunks(list(ids), 500):
+        for aid, published, src, etypes, evtypes, ents in store.select(
+            "SELECT article_id, published, sources, entity_types, event_types, entities"
+            f" FROM article_facets WHERE article_id IN ({_marks(chunk)})",
+            chunk,
+        ):
+            when = None if published is None else str(published)
+            out[str(aid)] = (when, parts(src), parts(etypes), parts(evtypes), parts(ents))
+    return out
+
+
+def _marks(items: Sequence[object]) -> str:
+    return ", ".join("?" * len(items))
+
+
+def _chunks(items: list[str], size: int) -> list[list[str]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
