@@ -8,6 +8,9 @@ from pathlib import Path
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from marsad import Article
+from marsad.stages import content_id
+
 TITLE = "وزير الصحة يفتتح مستشفى جديدا في الزرقاء"
 PARAGRAPHS = [
     "افتتح وزير الصحة الدكتور سامر الخطيب، اليوم الأحد، مستشفى الزرقاء الجديد بسعة 300 سرير.",
@@ -61,3 +64,11 @@ def write(path: Path, data: bytes | str) -> Path:
     else:
         path.write_bytes(data)
     return path
+
+
+def art(title: str, body: str, *, source: str = "wire", published: str | None = "2024-03-10",
+        **facts: object) -> Article:  # fmt: skip
+    """An article record with its archive id, facts given by field (entities=[...], ...)."""
+    a = Article(source=source, title=title, body=body, published=published, **facts)  # type: ignore[arg-type]
+    a.id = content_id(a.title, a.body)
+    return a

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+
+from marsad.archive import Archive
 
 from .pg import postgres_server
 
@@ -42,3 +45,23 @@ def pg_base() -> Iterator[str]:
             yield url
     except RuntimeError as exc:
         pytest.skip(f"no PostgreSQL server for the tests: {exc}")
+
+
+_databases = itertools.count()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def archive(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Archive]:
+    """An empty archive, once in a SQLite file and once in a fresh PostgreSQL database."""
+    if request.param == "sqlite":
+        location = str(tmp_path / "archive.db")
+    else:
+        import psycopg
+
+        base = request.getfixturevalue("pg_base")
+        name = f"t{next(_databases)}"
+        with psycopg.connect(base + "/postgres", autocommit=True) as admin:
+            admin.execute(f"CREATE DATABASE {name}")
+        location = f"{base}/{name}"
+    with Archive(location) as opened:
+        yield opened

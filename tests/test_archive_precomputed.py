@@ -4,10 +4,7 @@ and entity profiles read from them equal the plain scans they replace."""
 
 from __future__ import annotations
 
-import itertools
 from collections import Counter, defaultdict
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -18,32 +15,8 @@ from marsad.archive.migrations import SQLITE
 from marsad.archive.sqlbase import name_key
 from marsad.archive.store import Store
 from marsad.archive.views import entity_names, entity_profile, merge_variants
-from marsad.stages import content_id
 
-_counter = itertools.count()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def archive(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Archive]:
-    if request.param == "sqlite":
-        location = str(tmp_path / "archive.db")
-    else:
-        import psycopg
-
-        base = request.getfixturevalue("pg_base")
-        name = f"pre{next(_counter)}"
-        with psycopg.connect(base + "/postgres", autocommit=True) as admin:
-            admin.execute(f"CREATE DATABASE {name}")
-        location = f"{base}/{name}"
-    with Archive(location) as opened:
-        yield opened
-
-
-def art(title: str, body: str, *, source: str = "wire", published: str | None = "2024-03-10",
-        **facts: object) -> Article:  # fmt: skip
-    a = Article(source=source, title=title, body=body, published=published, **facts)  # type: ignore[arg-type]
-    a.id = content_id(a.title, a.body)
-    return a
+from .builders import art
 
 
 def _named(body: str, names: list[tuple[str, str, str]]) -> list[Entity]:

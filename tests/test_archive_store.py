@@ -4,41 +4,15 @@ server started here). Search precision, duplicates, filters, views, related, exp
 from __future__ import annotations
 
 import io
-import itertools
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from marsad import Article, Entity, Event, Mention, Quote
 from marsad.archive import Archive
-from marsad.stages import content_id
 
-_counter = itertools.count()
-
-
-@pytest.fixture(params=["sqlite", "postgresql"])
-def archive(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Archive]:
-    if request.param == "sqlite":
-        location = str(tmp_path / "archive.db")
-    else:
-        import psycopg
-
-        base = request.getfixturevalue("pg_base")
-        name = f"t{next(_counter)}"
-        with psycopg.connect(base + "/postgres", autocommit=True) as admin:
-            admin.execute(f"CREATE DATABASE {name}")
-        location = f"{base}/{name}"
-    with Archive(location) as opened:
-        yield opened
-
-
-def art(title: str, body: str, *, source: str = "wire", published: str | None = "2024-03-10",
-        **facts: object) -> Article:  # fmt: skip
-    a = Article(source=source, title=title, body=body, published=published, **facts)  # type: ignore[arg-type]
-    a.id = content_id(a.title, a.body)
-    return a
+from .builders import art
 
 
 def ent(eid: str, name: str, type_: str = "PER") -> Entity:
