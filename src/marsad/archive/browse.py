@@ -26,7 +26,7 @@ from .facetrows import FacetRow, FacetRows, facet_rows
 from .model import Filters, Hit, Query
 from .query import parse_query
 from .snippets import hit_of
-from .sqlbase import UNIT
+from .sqlbase import UNIT, chunks, placeholders
 from .store import Store
 from .views import resolve_name
 
@@ -114,10 +114,6 @@ class StoryRow:
     published: str | None
 
 
-def _marks(items: Sequence[object]) -> str:
-    return ", ".join("?" * len(items))
-
-
 def _opt(value: object) -> str | None:
     return None if value is None or value == "" else str(value)
 
@@ -132,15 +128,15 @@ def hits_for(store: Store, query: Query, ranked: Sequence[tuple[str, float]]) ->
     records: dict[str, dict[str, Any]] = {}
     terms_of: dict[str, list[str]] = {}
     sources: dict[str, int] = {}
-    for chunk in _chunks(ids, 500):
+    for chunk in chunks(ids):
         for aid, record, stored in store.select(
-            f"SELECT id, record, terms FROM articles WHERE id IN ({_marks(chunk)})", chunk
+            f"SELECT id, record, terms FROM articles WHERE id IN ({placeholders(chunk)})", chunk
         ):
             records[str(aid)] = json.loads(str(record))
             terms_of[str(aid)] = str(stored).split()
         for aid, n in store.select(
             "SELECT article_id, count(*) FROM article_sources"
-            f" WHERE article_id IN ({_marks(chunk)}) GROUP BY article_id",
+            f" WHERE article_id IN ({placeholders(chunk)}) GROUP BY article_id",
             chunk,
         ):
             sources[str(aid)] = int(str(n))
@@ -228,10 +224,6 @@ def _top(counts: Counter[str], n: int) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda r: (-r[1], r[0]))[:n]
 
 
-def _chunks(items: list[str], size: int) -> list[list[str]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]
-
-
 def search_quotes(
     store: Store,
     *,
@@ -249,14 +241,14 @@ def search_quotes(
     query = parse_query(text or "")
     where, params = ["1 = 1"], list[object]()
     if keys:
-        where.append(f"q.speaker_key IN ({_marks(keys)})")
+        where.append(f"q.speaker_key IN ({placeholders(keys)})")
         params += keys
     if not query.is_empty():
         ranked = store.search(query, Filters(speaker_keys=keys), FACET_DEPTH, 0)
         if not ranked:
             return []
         ids = [i for i, _ in ranked]
-        where.append(f"q.article_id IN ({_marks(ids)})")
+        where.append(f"q.article_id IN ({placeholders(ids)})")
         params += ids
     sql = (
         "SELECT q.article_id, q.idx, a.title, a.published, q.speaker_text, q.verb, q.kind, q.text"
@@ -303,7 +295,7 @@ def search_events(
         params.append(type)
     if agent:
         keys = resolve_name(store, agent, merged=merged)
-        where.append(f"ev.agent_key IN ({_marks(keys)})")
+        where.append(f"ev.agent_key IN ({placeholders(keys)})")
         params += keys
     if since:
         where.append(f"{when} >= ?")
@@ -347,7 +339,7 @@ def _names(store: Store, article_ids: Sequence[str]) -> dict[tuple[str, str], st
         return {}
     rows = store.select(
         "SELECT article_id, key, max(name) FROM entities"
-        f" WHERE article_id IN ({_marks(article_ids)}) GROUP BY article_id, key",
+        f" WHERE article_id IN ({placeholders(article_ids)}) GROUP BY article_id, key",
         list(article_ids),
     )
     return {(str(a), str(k)): str(n) for a, k, n in rows}
@@ -366,7 +358,7 @@ def latest_stories(store: Store, *, limit: int = 20, offset: int = 0) -> list[St
     heads: dict[str, tuple[object, ...]] = {}
     for row in store.select(
         "SELECT coalesce(story, id), id, title, source, published FROM articles"
-        f" WHERE coalesce(story, id) IN ({_marks(stories)})"
+        f" WHERE coalesce(story, id) IN ({placeholders(stories)})"
         " ORDER BY coalesce(published, '') DESC, id",
         stories,
     ):

@@ -10,7 +10,7 @@ import threading
 import time
 from collections.abc import Sequence
 
-from .sqlbase import RECORD
+from .sqlbase import RECORD, chunks, placeholders
 from .store import Store
 
 __all__ = ["FacetRow", "FacetRows", "facet_rows"]
@@ -78,20 +78,12 @@ def facet_rows(
         return tuple([keep(i, i) for i in str(value).split(RECORD)])
 
     out: dict[str, FacetRow] = {}
-    for chunk in _chunks(list(ids), 500):
+    for chunk in chunks(ids):
         for aid, published, src, etypes, evtypes, ents in store.select(
             "SELECT article_id, published, sources, entity_types, event_types, entities"
-            f" FROM article_facets WHERE article_id IN ({_marks(chunk)})",
+            f" FROM article_facets WHERE article_id IN ({placeholders(chunk)})",
             chunk,
         ):
             when = None if published is None else str(published)
             out[str(aid)] = (when, parts(src), parts(etypes), parts(evtypes), parts(ents))
     return out
-
-
-def _marks(items: Sequence[object]) -> str:
-    return ", ".join("?" * len(items))
-
-
-def _chunks(items: list[str], size: int) -> list[list[str]]:
-    return [items[i : i + size] for i in range(0, len(items), size)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 from abc import ABC, abstractmethod
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Sequence, Sized
 from contextlib import AbstractContextManager
 
 from ..errors import CorruptArchiveError
@@ -20,7 +20,7 @@ from ..text import normalize
 from .dedup import NEAR_DUPLICATE, jaccard
 from .model import Filters, Outcome, Prepared, Query, Source, StoredArticle
 
-__all__ = ["RECORD", "UNIT", "SqlStore", "filter_sql", "name_key"]
+__all__ = ["RECORD", "UNIT", "SqlStore", "chunks", "filter_sql", "name_key", "placeholders"]
 
 Row = tuple[object, ...]
 
@@ -161,10 +161,9 @@ class SqlStore(ABC):
         """Join the near-duplicate group of the most similar archived text, if any."""
         if not prepared.bands:
             return
-        marks = ", ".join("?" * len(prepared.bands))
         rows = self.select(
             "SELECT a.id, a.signature, a.dup_group FROM articles a WHERE a.id IN"
-            f" (SELECT article_id FROM lsh_bands WHERE bucket IN ({marks}))",
+            f" (SELECT article_id FROM lsh_bands WHERE bucket IN ({placeholders(prepared.bands)}))",
             prepared.bands,
         )
         best, group = NEAR_DUPLICATE, None
@@ -254,8 +253,8 @@ class SqlStore(ABC):
 
     def get(self, ids: Sequence[str]) -> list[StoredArticle]:
         found: dict[str, StoredArticle] = {}
-        for chunk in _chunks(list(dict.fromkeys(ids)), 500):
-            marks = ", ".join("?" * len(chunk))
+        for chunk in chunks(list(dict.fromkeys(ids))):
+            marks = placeholders(chunk)
             for aid, record, group, story, terms in self.select(
                 f"SELECT id, record, dup_group, story, terms FROM articles WHERE id IN ({marks})",
                 chunk,
@@ -290,9 +289,15 @@ def _opt(value: object) -> str | None:
     return None if value is None or value == "" else str(value)
 
 
-def _chunks(items: list[str], size: int) -> Iterator[list[str]]:
+def placeholders(items: Sized) -> str:
+    """``?, ?, ?`` for an ``IN (...)`` of ``items``."""
+    return ", ".join("?" * len(items))
+
+
+def chunks(items: Sequence[str], size: int = 500) -> Iterator[list[str]]:
+    """``items`` in lists of ``size`` at most (an ``IN (...)`` each, under parameter limits)."""
     for i in range(0, len(items), size):
-        yield items[i : i + size]
+        yield list(items[i : i + size])
 
 
 def filter_sql(filters: Filters, alias: str = "a") -> tuple[str, list[object]]:

@@ -22,6 +22,7 @@ from datetime import date, timedelta
 
 from . import data
 from .model import Filters, Query
+from .sqlbase import chunks, placeholders
 from .store import Store
 
 __all__ = [
@@ -116,7 +117,7 @@ _TF = [0.0] + [1 + math.log(n) for n in range(1, _TF_SIZE)]
 def _load(store: Store, ids: Sequence[str]) -> list[_Doc]:
     if not ids:
         return []
-    marks = ", ".join("?" * len(ids))
+    marks = placeholders(ids)
     rows = store.select(
         "SELECT id, title, source, published, terms, dup_group, story FROM articles"
         f" WHERE id IN ({marks})",
@@ -219,7 +220,7 @@ def _entries(store: Store, pairs: Sequence[tuple[str, float]], story: str | None
         return []
     rows = store.select(
         "SELECT id, title, source, published, story FROM articles"
-        f" WHERE id IN ({', '.join('?' * len(pairs))})",
+        f" WHERE id IN ({placeholders(pairs)})",
         [i for i, _ in pairs],
     )
     found = {str(r[0]): r for r in rows}
@@ -314,11 +315,10 @@ def _keep_related(
         neighbours: list[str] = []
     else:
         neighbours = sorted({o.id for scored in lists.values() for _, o in scored} - fresh)
-    for i in range(0, len(neighbours), 500):
-        chunk = neighbours[i : i + 500]
+    for chunk in chunks(neighbours):
         for aid, items in store.select(
             f"SELECT article_id, items FROM related_lists WHERE article_id IN"
-            f" ({', '.join('?' * len(chunk))})",
+            f" ({placeholders(chunk)})",
             chunk,
         ):
             rows[str(aid)] = [(str(o), float(str(x))) for o, x in json.loads(str(items))]

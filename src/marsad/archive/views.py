@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 
 from .facetrows import FacetRow, FacetRows, facet_rows
 from .model import Filters
-from .sqlbase import UNIT, name_key
+from .sqlbase import UNIT, name_key, placeholders
 from .store import Store
 
 __all__ = [
@@ -185,7 +185,7 @@ def entity_profile(
     ids = [
         str(r[0])
         for r in store.select(
-            f"SELECT DISTINCT article_id FROM entities WHERE key IN ({_marks(keys)})", keys
+            f"SELECT DISTINCT article_id FROM entities WHERE key IN ({placeholders(keys)})", keys
         )
     ]
     found = rows.get(store, ids) if rows is not None else list(facet_rows(store, ids).values())
@@ -227,10 +227,6 @@ def _index(names: Sequence[Name], merged: dict[tuple[str, str], str]) -> _NameIn
     return found
 
 
-def _marks(keys: Sequence[str]) -> str:
-    return ", ".join("?" * len(keys))
-
-
 def _timeline(rows: list[FacetRow], width: int) -> list[tuple[str, int]]:
     """Articles per period (the first ``width`` characters of their date), oldest first."""
     return sorted(Counter(r[0][:width] for r in rows if r[0] is not None).items())
@@ -240,7 +236,7 @@ def _quotes(store: Store, keys: tuple[str, ...], limit: int) -> list[QuoteRow]:
     rows = store.select(
         "SELECT q.article_id, a.published, q.speaker_text, q.verb, q.kind, q.text FROM quotes q"
         f" JOIN article_facets a ON a.article_id = q.article_id"
-        f" WHERE q.speaker_key IN ({_marks(keys)})"
+        f" WHERE q.speaker_key IN ({placeholders(keys)})"
         " ORDER BY a.published DESC, q.article_id, q.idx LIMIT ?",
         [*keys, limit],
     )
@@ -295,8 +291,8 @@ def _meetings(
         " ev.participant_keys, ev.date FROM events ev"
         " JOIN article_facets a ON a.article_id = ev.article_id"
         # a party of an event is one of its article's entities: only those articles are read
-        f" WHERE ev.article_id IN (SELECT article_id FROM entities WHERE key IN ({_marks(keys)}))"
-        f" AND (ev.agent_key IN ({_marks(keys)}) OR ev.target_key IN ({_marks(keys)})"
+        f" WHERE ev.article_id IN (SELECT article_id FROM entities WHERE key IN ({placeholders(keys)}))"
+        f" AND (ev.agent_key IN ({placeholders(keys)}) OR ev.target_key IN ({placeholders(keys)})"
         f" OR {likes}) ORDER BY a.published DESC, ev.article_id, ev.idx",
         [*keys, *keys, *keys, *(f"%|{k}|%" for k in keys)],
     )

@@ -27,6 +27,7 @@ from ..record import Article
 from .archive import Archive
 from .browse import FACET_DEPTH
 from .query import parse_query
+from .sqlbase import placeholders
 from .store import Store
 
 __all__ = [
@@ -151,7 +152,7 @@ def refresh(archive: Archive, watch: Watchlist) -> int:
     if not ranked:
         return 0
     ids = [i for i, _ in ranked]
-    marks = ", ".join("?" * len(ids))
+    marks = placeholders(ids)
     known = {
         str(r[0])
         for r in archive.store.select(

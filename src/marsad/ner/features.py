@@ -8,7 +8,7 @@ nationality adjective, gazetteer place), and the same for its neighbours.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..text import normalize, split_proclitics
@@ -88,13 +88,13 @@ def _info(word: str, lex: Lexicon, tables: WordTables) -> TokenInfo:
     info = TokenInfo(
         norm, base_norm, prefix, _shape(word), found, tuple(marks), news, lex.may_start_place(word)
     )
-    known = tables.known
-    if known is None:
-        info.near.update({off: _seen_from(info, off) for off in _OFFSETS})
-        return replace(info, own=_own(info))
-    for off in _OFFSETS:
-        info.near[off] = tuple(f for f in _seen_from(info, off) if f in known)
-    return replace(info, own=tuple(f for f in _own(info) if f in known))
+    info.near.update({off: _kept(_seen_from(info, off), tables.known) for off in _OFFSETS})
+    return replace(info, own=_kept(_own(info), tables.known))
+
+
+def _kept(feats: Iterable[str], known: frozenset[str] | None) -> tuple[str, ...]:
+    """``feats`` the model has weights for (all of them when ``known`` is None: training)."""
+    return tuple(feats) if known is None else tuple(f for f in feats if f in known)
 
 
 def sentence_features(
@@ -192,5 +192,5 @@ def _features(
         context.append(f"-1|0={infos[i - 1].base}|{me.base}")
     if i + 1 < len(infos):
         context.append(f"0|+1={me.base}|{infos[i + 1].base}")
-    feats += context if known is None else (f for f in context if f in known)
+    feats += _kept(context, known)
     return feats

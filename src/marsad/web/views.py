@@ -18,7 +18,7 @@ from urllib.parse import quote, urlencode
 from ..archive import Archive, StoredArticle, browse
 from ..archive.model import Filters, Query
 from ..archive.query import parse_query
-from ..archive.sqlbase import name_key
+from ..archive.sqlbase import name_key, placeholders
 from ..archive.store import Store, open_store
 from ..archive.views import Name, entity_names, entity_profile, merge_variants, resolve_name
 from ..document import Document
@@ -272,10 +272,9 @@ class Site:
     def _entity_details(self, variants: list[str], type: str) -> dict[str, Any]:
         """Latin form, honorifics, roles and recent articles, read from the latest records."""
         keys = sorted({name_key(v) for v in variants})
-        marks = ", ".join("?" * len(keys))
         rows = self.store.select(
             "SELECT DISTINCT e.article_id, a.published FROM entities e JOIN article_facets a"
-            f" ON a.article_id = e.article_id WHERE e.key IN ({marks}) AND e.type = ?"
+            f" ON a.article_id = e.article_id WHERE e.key IN ({placeholders(keys)}) AND e.type = ?"
             " ORDER BY a.published DESC, e.article_id LIMIT 20",
             [*keys, type],
         )
@@ -286,7 +285,7 @@ class Site:
         records = {
             str(i): json.loads(str(record))
             for i, record in self.store.select(
-                f"SELECT id, record FROM articles WHERE id IN ({', '.join('?' * len(ids))})", ids
+                f"SELECT id, record FROM articles WHERE id IN ({placeholders(ids)})", ids
             )
         } if ids else {}  # fmt: skip
         for aid in ids:
