@@ -11,6 +11,8 @@ import pytest
 
 from marsad import Article, Entity, Event, Mention, Quote
 from marsad.archive import Archive
+from marsad.archive.model import Filters
+from marsad.archive.query import parse_query
 
 from .builders import art
 
@@ -60,6 +62,26 @@ def test_ranking_puts_title_matches_first(corpus: Archive) -> None:
     hits = corpus.search("البرلمان")
     assert hits[0].id == CORPUS[2].id
     assert hits[0].score > hits[-1].score
+
+
+def test_equal_scores_are_ordered_by_id_at_every_cut(archive: Archive) -> None:
+    """Unfiltered searches rank inside the full-text index and look ids up after; ties (the
+    same length, the same counts) must still come in id order, wherever a page cuts them."""
+    names = ["سامي", "رامي", "هاني", "وليد", "خالد", "ماجد", "فادي", "نادر", "باسل", "عادل"]
+    words = [f"{a} {b}" for a in names for b in names[:5]]  # 50 distinct two-word tails
+    twice = [art(f"تقرير {w}", f"النفط النفط يرتفع {w}") for w in words[:3]]
+    once = [art(f"تقرير {w}", f"النفط سعر يرتفع {w}") for w in words[3:]]
+    archive.add(twice + once)
+    query = parse_query("النفط")
+    every = archive.store.search(query, Filters(), 1000, 0)
+    assert len(every) == 50
+    assert every == sorted(every, key=lambda r: (-r[1], r[0]))
+    assert {i for i, _ in every[:3]} == {a.id for a in twice}
+    assert len({s for _, s in every[3:]}) == 1  # the 47 others tie
+    for limit, offset in [(2, 0), (3, 0), (5, 0), (10, 1), (7, 40), (20, 45)]:
+        assert (
+            archive.store.search(query, Filters(), limit, offset) == every[offset : offset + limit]
+        )
 
 
 def test_snippet_highlights_the_original_words(corpus: Archive) -> None:

@@ -19,10 +19,11 @@ import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Any
 
 from .analyzer import terms
-from .facetrows import FacetRow, FacetRows, facet_rows
+from .facetrows import FacetRow, FacetRows, facet_rows, spellings
 from .model import Filters, Hit, Query
 from .query import parse_query
 from .snippets import hit_of
@@ -186,38 +187,43 @@ def facets(store: Store, ids: Sequence[str], rows: FacetRows | None = None) -> F
     if not ids:
         return Facets()
     found = rows.get(store, ids) if rows is not None else list(facet_rows(store, ids).values())
-    months = [r[0][:7] for r in found if r[0] is not None]
-    lists: tuple[list[str], list[str], list[str], list[str]] = ([], [], [], [])
-    for row in found:
-        for into, items in zip(lists, row[1:], strict=False):
-            into += items
-    sources, entity_types, event_types, entities = (Counter(found) for found in lists)
-    # an article lists each (key, type) once, with its own spelling: add up over spellings
-    per_entity: dict[str, int] = {}
-    names: dict[str, str] = {}
-    for item, count in entities.items():
-        key_type, _, name = item.rpartition(UNIT)
-        per_entity[key_type] = per_entity.get(key_type, 0) + count
-        if name > names.get(key_type, ""):
-            names[key_type] = name
+    months = Counter(r[0][:7] for r in found if r[0] is not None)
+    sources = Counter(chain.from_iterable(r[1] for r in found))
+    entity_types = Counter(chain.from_iterable(r[2] for r in found))
+    event_types = Counter(chain.from_iterable(r[3] for r in found))
+    entities = Counter(chain.from_iterable(r[4] for r in found))
+    # an article lists each (key, type) once, with its own spelling: add up over spellings,
+    # shown with the longest-sorting one (items of one (key, type) differ only in the name)
+    several = rows.several if rows is not None else spellings(entities)
+    merged: dict[str, tuple[int, str]] = {}
+    for item in entities.keys() & several.keys():
+        key_type, count = several[item], entities.pop(item)
+        if (kept := merged.get(key_type)) is not None:
+            count, item = count + kept[0], max(item, kept[1])
+        merged[key_type] = (count, item)
+    entities.update(dict((item, count) for count, item in merged.values()))
     n = _FACET_VALUES
     return Facets(
         sources=_top(sources, n),
-        entities=[(names[kt], type_, c) for kt, (key, type_), c in _top_entities(per_entity, n)],
+        entities=_top_entities(entities, n),
         entity_types=_top(entity_types, n),
         event_types=_top(event_types, n),
-        months=sorted(Counter(months).items(), reverse=True)[:n],
+        months=sorted(months.items(), reverse=True)[:n],
     )
 
 
-def _top_entities(counts: dict[str, int], n: int) -> list[tuple[str, tuple[str, str], int]]:
-    """The ``n`` most frequent ``key UNIT type`` items, ties in ``(key, type)`` order."""
-    if not counts:
+def _top_entities(counts: Counter[str], n: int) -> list[tuple[str, str, int]]:
+    """The ``n`` most frequent ``key UNIT type UNIT name`` items as ``(name, type, count)``,
+    ties in ``(key, type)`` order (UNIT sorts below every character of a key)."""
+    if not counts or n <= 0:
         return []
     cut = heapq.nlargest(n, counts.values())[-1]
-    chosen = [(-c, tuple(kt.split(UNIT)), kt) for kt, c in counts.items() if c >= cut]
-    chosen.sort()
-    return [(kt, (pair[0], pair[1]), -c) for c, pair, kt in chosen[:n]]
+    chosen = sorted((-c, item) for item, c in counts.items() if c >= cut)[:n]
+    out = []
+    for c, item in chosen:
+        key_type, _, name = item.rpartition(UNIT)
+        out.append((name, key_type.rpartition(UNIT)[2], -c))
+    return out
 
 
 def _top(counts: Counter[str], n: int) -> list[tuple[str, int]]:

@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from .sqlbase import RECORD, chunks, placeholders
+from .sqlbase import RECORD, UNIT, chunks, placeholders
 from .store import Store
 
-__all__ = ["FacetRow", "FacetRows", "facet_rows"]
+__all__ = ["FacetRow", "FacetRows", "facet_rows", "spellings"]
 
 
 #: An article's row of ``article_facets``: its date (None without one) and the items of its
@@ -36,12 +36,17 @@ class FacetRows:
         self._since = time.monotonic()
         self._rows: dict[str, FacetRow] = {}
         self._items: dict[str, str] = {}
+        self._first: dict[str, str] = {}
+        #: entity items whose ``key, type`` has another spelling among the rows kept
+        self.several: dict[str, str] = {}
         self._lock = threading.Lock()
 
     def clear(self) -> None:
         with self._lock:
             self._rows.clear()
             self._items.clear()
+            self._first.clear()
+            self.several = {}
             self._since = time.monotonic()
 
     def get(self, store: Store, ids: Sequence[str]) -> list[FacetRow]:
@@ -59,7 +64,16 @@ class FacetRows:
                 if len(rows) + len(found) > self.size:
                     rows.clear()
                     self._items.clear()
+                    self._first.clear()
+                    self.several = {}
                 rows.update(found)
+                first, several = self._first, self.several
+                for row in found.values():
+                    for item in row[4]:
+                        key_type = item.rpartition(UNIT)[0]
+                        kept = first.setdefault(key_type, item)
+                        if kept != item:
+                            several[item] = several[kept] = key_type
             got.update(found)
         return [got[i] for i in unique if i in got]
 
@@ -87,3 +101,13 @@ def facet_rows(
             when = None if published is None else str(published)
             out[str(aid)] = (when, parts(src), parts(etypes), parts(evtypes), parts(ents))
     return out
+
+
+def spellings(items: Iterable[str]) -> dict[str, str]:
+    """Of the entity items ``key UNIT type UNIT name`` given, those whose ``key, type`` comes
+    with another spelling too, each with its ``key UNIT type`` (what
+    :attr:`FacetRows.several` keeps for the rows it holds)."""
+    by_key_type: dict[str, list[str]] = {}
+    for item in items:
+        by_key_type.setdefault(item.rpartition(UNIT)[0], []).append(item)
+    return {i: kt for kt, found in by_key_type.items() if len(found) > 1 for i in found}

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..text import normalize
 from .analyzer import Term, analyze
 from .analyzer import terms as analyze_terms
 from .model import Hit, Query, StoredArticle
@@ -46,12 +47,12 @@ def make_snippet(text: str, query: Query, *, may_match: bool = True) -> Snippet:
     ``may_match=False``: the caller knows that no word of ``text`` matches (from the terms the
     archive stored), so only the opening is analyzed.
     """
-    analyzed, hits, first = _analyzed_until_best(text, query, may_match)
+    analyzed, hits, first, skipped = _analyzed_until_best(text, query, may_match)
     if not analyzed:
         return Snippet(text[:200], [])
     window = analyzed[first : first + WINDOW]
     start, end = window[0].start, window[-1].end
-    if first == 0:
+    if first == 0 and not skipped:
         start = 0
     lead = ELLIPSIS if start > 0 else ""
     tail = ELLIPSIS if end < len(text.rstrip()) else ""
@@ -67,38 +68,71 @@ def make_snippet(text: str, query: Query, *, may_match: bool = True) -> Snippet:
 
 def _analyzed_until_best(
     text: str, query: Query, may_match: bool = True
-) -> tuple[list[Term], list[bool], int]:
-    """The terms of ``text`` (as :func:`analyze` gives them), whether each matches, and where
-    the best window starts, analyzing paragraph by paragraph only as far as needed.
+) -> tuple[list[Term], list[bool], int, bool]:
+    """The terms of ``text`` (as :func:`analyze` gives them), whether each matches, where the
+    best window starts, and whether opening paragraphs were left out; analyzing paragraph by
+    paragraph only as far as needed.
 
     No token spans a blank line, so the paragraphs' terms, shifted, are the text's. A window
     holding every word of the query is the best possible (an earlier one would have been
     found first): once one is found whole, the rest of the text cannot change the answer.
-    With prefixes (any number of distinct words may match) the whole text is analyzed, unless
-    nothing can match: then the opening window is the answer.
+    Every term is a substring of its paragraph's :func:`~marsad.text.normalize` form (a
+    stem is the folded word less a suffix), so the paragraphs before the first one holding a
+    query word as a substring cannot match: they are left out but for the few terms a window
+    may take before its first match. With prefixes (any number of distinct words may match)
+    the whole text is analyzed, unless nothing can match: then the opening window is the
+    answer.
     """
     words = query.words()
     most = None if query.prefixes else len(words)
-    analyzed: list[Term] = []
-    hits: list[bool] = []
-    at = 0
     pieces = text.split("\n\n")
-    for n, piece in enumerate(pieces):
-        found = analyze(piece)
-        if at:
-            found = [Term(t.term, t.start + at, t.end + at) for t in found]
-        at += len(piece) + 2
+    offsets = [0]
+    for piece in pieces[:-1]:
+        offsets.append(offsets[-1] + len(piece) + 2)
+    begin = _first_candidate(pieces, words) if may_match and most else 0
+    if begin is None:  # no paragraph holds a query word: the opening, as when nothing matches
+        begin, may_match = 0, False
+    # a window starts up to _BEFORE terms before its first match: keep enough paragraphs
+    context: list[Term] = []
+    after = begin
+    while begin > 0 and len(context) < _BEFORE:
+        begin -= 1
+        context = _shifted(pieces[begin], offsets[begin]) + context
+    analyzed: list[Term] = context
+    hits: list[bool] = [False] * len(context)
+    for n in range(after, len(pieces)):
+        found = _shifted(pieces[n], offsets[n])
         analyzed += found
         hits += (
             [_matches(t.term, query, words) for t in found] if may_match else [False] * len(found)
         )
         if not may_match and len(analyzed) >= WINDOW:
-            return analyzed, hits, 0
+            return analyzed, hits, 0, begin > 0
         if most and n < len(pieces) - 1 and any(hits):
             first, score = _best_window(analyzed, hits)
             if score == most and first + WINDOW <= len(analyzed):
-                return analyzed, hits, first
-    return analyzed, hits, _best_window(analyzed, hits)[0]
+                return analyzed, hits, first, begin > 0
+    if begin > 0 and not any(hits):  # a word held but never as a term: the opening after all
+        return _analyzed_until_best(text, query, may_match=False)
+    return analyzed, hits, _best_window(analyzed, hits)[0], begin > 0
+
+
+#: How many terms before its first match a window may start (see :func:`_best_window`).
+_BEFORE = 3
+
+
+def _shifted(piece: str, at: int) -> list[Term]:
+    found = analyze(piece)
+    return [Term(t.term, t.start + at, t.end + at) for t in found] if at else found
+
+
+def _first_candidate(pieces: list[str], words: set[str]) -> int | None:
+    """The first paragraph whose normalized text holds a query word as a substring."""
+    for n, piece in enumerate(pieces):
+        folded = normalize(piece)
+        if any(w in folded for w in words):
+            return n
+    return None
 
 
 def _best_window(analyzed: list[Term], hits: list[bool]) -> tuple[int, int]:
@@ -106,7 +140,7 @@ def _best_window(analyzed: list[Term], hits: list[bool]) -> tuple[int, int]:
     how many it holds."""
     best, best_score = 0, 0
     for i in (i for i, hit in enumerate(hits) if hit):
-        begin = max(0, i - 3)
+        begin = max(0, i - _BEFORE)
         distinct = {
             t.term
             for t, h in zip(analyzed[begin : begin + WINDOW], hits[begin:], strict=False)

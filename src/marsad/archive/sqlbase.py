@@ -12,6 +12,7 @@ from abc import ABC, abstractmethod
 from collections import Counter
 from collections.abc import Iterator, Sequence, Sized
 from contextlib import AbstractContextManager
+from typing import TypeVar
 
 from ..errors import CorruptArchiveError
 from ..inputs import Rejection
@@ -289,12 +290,15 @@ def _opt(value: object) -> str | None:
     return None if value is None or value == "" else str(value)
 
 
+_T = TypeVar("_T")
+
+
 def placeholders(items: Sized) -> str:
     """``?, ?, ?`` for an ``IN (...)`` of ``items``."""
     return ", ".join("?" * len(items))
 
 
-def chunks(items: Sequence[str], size: int = 500) -> Iterator[list[str]]:
+def chunks(items: Sequence[_T], size: int = 500) -> Iterator[list[_T]]:
     """``items`` in lists of ``size`` at most (an ``IN (...)`` each, under parameter limits)."""
     for i in range(0, len(items), size):
         yield list(items[i : i + size])
