@@ -18,6 +18,7 @@ import heapq
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from .facetrows import FacetRow, FacetRows, facet_rows
 from .model import Filters
@@ -213,6 +214,25 @@ class _NameIndex:
             self.groups[(n.type, merged[(n.key, n.type)])].append(n)
         self.written_typed = {(n.key, n.type): n.name for n in names}
         self.written = {n.key: n.name for n in names}
+        #: what :meth:`target_of` found, by item
+        self.targets: dict[str, tuple[str, str, tuple[str, str]]] = {}
+
+    def target_of(self, item: str) -> tuple[str, str, tuple[str, str]]:
+        """An ``article_facets`` entity item's key, its ``key UNIT type``, and the
+        ``(key, type)`` its variants merge into; kept, as the same items come again."""
+        found = self.targets.get(item)
+        if found is None:
+            key_type = item.rpartition(UNIT)[0]
+            key, _, type_ = key_type.partition(UNIT)
+            found = (key, key_type, (self.merged.get((key, type_), key), type_))
+            if len(self.targets) >= _ITEMS_KEPT:
+                self.targets.clear()
+            self.targets[item] = found
+        return found
+
+
+#: Parsed entity items a name index keeps (about 150 bytes each).
+_ITEMS_KEPT = 400_000
 
 
 _last_index: _NameIndex | None = None
@@ -249,31 +269,31 @@ def _cooccurring(
     rows: list[FacetRow], keys: tuple[str, ...], index: _NameIndex, limit: int
 ) -> list[tuple[str, str, int]]:
     """The entities named with these keys (variants merged), by the articles naming both."""
-    merged, written = index.merged, index.written_typed
+    written = index.written_typed
     articles = [r[4] for r in rows if r[4]]
-    per_item = Counter(item for items in articles for item in items)
+    per_item = Counter(chain.from_iterable(articles))
     mine = set(keys)
     counts: dict[tuple[str, str], int] = {}
-    variants: dict[tuple[str, str], set[str]] = defaultdict(set)
+    first: dict[tuple[str, str], str] = {}  # a target's first key_type seen
+    variants: dict[tuple[str, str], set[str]] = {}  # targets named by several key_types
+    kept, target_of = index.targets, index.target_of
     for item, n in per_item.items():
-        key_type, _, _ = item.rpartition(UNIT)
-        key, _, type_ = key_type.partition(UNIT)
+        key, key_type, target = kept.get(item) or target_of(item)
         if key in mine:
             continue
-        target = (merged.get((key, type_), key), type_)
         counts[target] = counts.get(target, 0) + n
-        variants[target].add(key_type)
+        seen = first.setdefault(target, key_type)
+        if seen != key_type:
+            variants.setdefault(target, {seen}).add(key_type)
     # an article naming two variants of one entity counts once for it
-    several = {kt: t for t, kts in variants.items() if len(kts) > 1 for kt in kts}
-    if several:
-        owner = {i: t for i in per_item if (t := several.get(i.rpartition(UNIT)[0]))}
-        for target in set(owner.values()):
+    if variants:
+        owner = {i: t for i in per_item if (t := (kept.get(i) or target_of(i))[2]) in variants}
+        for target in variants:
             counts[target] = 0
         items_of_several = owner.keys()
         for items in articles:
-            found = items_of_several & set(items)
-            if found:
-                for target in {owner[i] for i in found}:
+            if not items_of_several.isdisjoint(items):
+                for target in {owner[i] for i in items if i in owner}:
                     counts[target] += 1
     if not counts or limit <= 0:
         return []
