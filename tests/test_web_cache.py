@@ -143,3 +143,75 @@ def test_view_cache_does_not_keep_what_was_made_across_a_clear() -> None:
     cleared.set()
     worker.join(5)
     assert cache.get("k", lambda: "new") == "new"
+
+
+@pytest.fixture
+def two_workers(db: Path, tmp_path: Path) -> Iterator[tuple[TestClient, TestClient]]:
+    """Two apps over one archive sharing one pages file, as ``serve --workers 2`` runs them."""
+    shared = str(tmp_path / "pages.sqlite")
+    configs = [WebConfig(db=str(db), token=TOKEN, shared_pages=shared) for _ in range(2)]
+    with TestClient(create_app(configs[0])) as a, TestClient(create_app(configs[1])) as b:
+        # a worker's first request empties the shared pages (it cannot know what the others
+        # saw of the archive): both start, as a server's workers do, before any page is made
+        for client in (a, b):
+            client.get("/api/openapi.json")
+        yield a, b
+
+
+def test_a_page_made_by_one_worker_is_served_by_the_other(
+    two_workers: tuple[TestClient, TestClient],
+) -> None:
+    a, b = two_workers
+    for url in ("/api/search?q=بغداد", "/stories", "/search?q=%D8%A8%D8%BA%D8%AF%D8%A7%D8%AF"):
+        made = a.get(url)
+        assert made.headers[CACHE] == "miss"
+        shared = b.get(url)
+        assert shared.headers[CACHE] == "hit", url
+        assert shared.content == made.content
+        assert shared.headers["content-type"] == made.headers["content-type"]
+        assert shared.headers["content-security-policy"] == made.headers["content-security-policy"]
+        assert b.get(url).headers[CACHE] == "hit"  # now in its own memory too
+
+
+def test_an_archive_change_seen_by_either_worker_empties_the_shared_pages(
+    two_workers: tuple[TestClient, TestClient], db: Path
+) -> None:
+    a, b = two_workers
+    api = "/api/search?q=" + "البركان"
+    assert a.get(api).json()["total"] == 0
+    article = Article(source="elsewhere", published="2024-03-20",
+                      title="البركان يثور قرب القرية", body="ثار البركان قرب القرية مساء أمس.")  # fmt: skip
+    finish(article)
+    with Archive(str(db)) as other:
+        other.add([article])
+    # b has never seen the page: it must not get a's stale one from the shared file
+    answer = b.get(api)
+    assert answer.headers[CACHE] == "miss" and answer.json()["total"] == 1
+    answer = a.get(api)
+    assert answer.json()["total"] == 1
+
+
+def test_a_page_made_before_a_change_is_not_shared_after_it(tmp_path: Path) -> None:
+    from marsad.web.sharedpages import SharedPages
+
+    one = SharedPages(tmp_path / "p.sqlite", seconds=60, max_bytes=1 << 20)
+    other = SharedPages(tmp_path / "p.sqlite", seconds=60, max_bytes=1 << 20)
+    epoch, found = one.get("k")
+    assert found is None
+    other.clear()  # the other process saw the archive change while this page was made
+    assert not one.put("k", ([(b"content-type", b"text/html")], b"old"), epoch)
+    epoch, _ = one.get("k")
+    assert one.put("k", ([(b"content-type", b"text/html")], b"new"), epoch)
+    assert other.get("k")[1] == ([(b"content-type", b"text/html")], b"new")
+
+
+def test_shared_pages_keep_within_their_size(tmp_path: Path) -> None:
+    from marsad.web.sharedpages import SharedPages
+
+    pages = SharedPages(tmp_path / "p.sqlite", seconds=60, max_bytes=10_000)
+    epoch = pages.get("x")[0]
+    for i in range(30):
+        assert pages.put(f"page{i}", ([], bytes(1000)), epoch)
+    kept = [i for i in range(30) if pages.get(f"page{i}")[1] is not None]
+    assert 0 < len(kept) <= 10 and kept[-1] == 29  # the newest stay
+    assert sum(1000 for _ in kept) <= 10_000

@@ -24,6 +24,7 @@ from . import api, pages
 from .cache import PageCache
 from .errors import install_error_handlers
 from .security import SecurityMiddleware
+from .sharedpages import SharedPages
 from .views import Site
 
 __all__ = ["DEFAULT_MAX_UPLOAD", "TOKEN_ENV", "WebConfig", "create_app"]
@@ -58,6 +59,13 @@ class WebConfig:
     #: the others: an article costs a few milliseconds, and waiting behind searches not yet
     #: kept made it take hundreds under load (see :func:`~marsad.web.state.run_quick`).
     quick_threads: int = 2
+    #: A SQLite file for the pages shared by the server's processes
+    #: (:class:`~marsad.web.sharedpages.SharedPages`; ``serve --workers N`` makes one).
+    shared_pages: str | None = None
+
+
+#: The shared pages' file may hold this many times the memory of one process's page cache.
+_SHARED_TIMES = 4
 
 
 def create_app(config: WebConfig | None = None) -> FastAPI:
@@ -98,10 +106,17 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(static)), name="static")
     app.add_middleware(SecurityMiddleware, max_body=config.max_upload_bytes)
     # Outermost, so that kept pages carry the security headers added inside.
+    page_bytes = int(config.page_cache_mb * 2**20)
+    shared = None
+    if config.shared_pages and config.cache_seconds > 0 and page_bytes > 0:
+        shared = SharedPages(
+            config.shared_pages, seconds=config.cache_seconds, max_bytes=_SHARED_TIMES * page_bytes
+        )
     app.add_middleware(
         PageCache,
         generation=site.generation,
         seconds=config.cache_seconds,
-        max_bytes=int(config.page_cache_mb * 2**20),
+        max_bytes=page_bytes,
+        shared=shared,
     )
     return app

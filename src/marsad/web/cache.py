@@ -18,6 +18,8 @@ from typing import TypeVar
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from .sharedpages import SharedPages
+
 __all__ = ["CACHED_PREFIXES", "CACHE_HEADER", "PageCache", "TTLCache"]
 
 T = TypeVar("T")
@@ -97,6 +99,7 @@ CACHED_PREFIXES = (
 #: Response header saying whether the page came from the cache (``hit``) or was made (``miss``).
 CACHE_HEADER = b"x-marsad-cache"
 _LANG_COOKIE = "marsad_lang="
+_SEP = "\x1f"
 
 
 class PageCache:
@@ -119,8 +122,11 @@ class PageCache:
         seconds: float,
         max_bytes: int,
         max_item: int = 2 * 2**20,
+        shared: SharedPages | None = None,
     ) -> None:
         self.app = app
+        #: the pages of the server's other processes (``serve --workers N``), if any
+        self.shared = shared
         self.generation = generation
         self.seconds = seconds
         self.max_bytes = max_bytes
@@ -168,6 +174,11 @@ class PageCache:
                 self._items.clear()
                 self._bytes = 0
                 self._seen = generation
+            if self.shared is not None:
+                try:
+                    self.shared.clear()
+                except Exception:  # never serve what may be stale: go on without it
+                    self.shared = None
         return True
 
     def _lookup(self, key: tuple[str, ...], now: float) -> _Page | None:
@@ -207,6 +218,12 @@ class PageCache:
             return
         now = time.monotonic()
         page = self._lookup(key, now)
+        shared, epoch = self.shared, -1
+        if page is None and shared is not None:
+            epoch, found = shared.get(_SEP.join(key))
+            if found is not None:
+                page = _Page(now, *found)
+                self._keep(key, page, self._seen)
         if page is not None:
             self.hits += 1
             await send({"type": "http.response.start", "status": 200,
@@ -235,7 +252,10 @@ class PageCache:
                 keep = size <= self.max_item
                 parts.append(body)
                 if keep and not message.get("more_body", False) and start is not None:
-                    self._keep(key, _Page(now, start["headers"], b"".join(parts)), generation)
+                    made = _Page(now, start["headers"], b"".join(parts))
+                    self._keep(key, made, generation)
+                    if shared is not None and epoch >= 0:
+                        shared.put(_SEP.join(key), (made.headers, made.body), epoch)
             await send(message)
 
         await self.app(scope, receive, capture)

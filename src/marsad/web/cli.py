@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
 
 import click
 
@@ -39,7 +41,8 @@ __all__ = ["COMMANDS"]
     type=click.FloatRange(min=0),
     default=64.0,
     show_default=True,
-    help="Memory for whole pages, per server process (0: no page cache).",
+    help="Memory for whole pages, per server process (0: no page cache); with several"
+    " processes they also share up to 4 times this in a temporary file.",
 )
 @click.option(
     "--threads",
@@ -97,10 +100,16 @@ def serve(
     os.environ["MARSAD_WEB_THREADS"] = str(threads)
     if token:
         os.environ["MARSAD_TOKEN"] = token
-    uvicorn.run("marsad.web.cli:app_from_env", factory=True, host=host, port=port,
-                workers=workers, log_level="warning",
-                timeout_keep_alive=KEEP_ALIVE_SECONDS, backlog=BACKLOG,
-                access_log=False)  # fmt: skip
+    # the pages made by one process serve the others: a cache file of this server's own
+    shared = tempfile.mkdtemp(prefix="marsad-pages-")
+    os.environ["MARSAD_WEB_SHARED_PAGES"] = os.path.join(shared, "pages.sqlite")
+    try:
+        uvicorn.run("marsad.web.cli:app_from_env", factory=True, host=host, port=port,
+                    workers=workers, log_level="warning",
+                    timeout_keep_alive=KEEP_ALIVE_SECONDS, backlog=BACKLOG,
+                    access_log=False)  # fmt: skip
+    finally:
+        shutil.rmtree(shared, ignore_errors=True)
 
 
 #: uvicorn picks its fastest parts when installed (httptools for HTTP/1.1, uvloop for the event
@@ -124,9 +133,10 @@ def app_from_env() -> object:
     cache = float(os.environ.get("MARSAD_WEB_CACHE_SECONDS", "300"))
     pages = float(os.environ.get("MARSAD_WEB_PAGE_CACHE_MB", "64"))
     threads = int(os.environ.get("MARSAD_WEB_THREADS", "4"))
+    shared = os.environ.get("MARSAD_WEB_SHARED_PAGES") or None
     return create_app(
         WebConfig(db=db, max_upload_bytes=upload or 2 * 2**20, cache_seconds=cache,
-                  page_cache_mb=pages, warm=True, threads=threads)
+                  page_cache_mb=pages, warm=True, threads=threads, shared_pages=shared)
     )  # fmt: skip
 
 
