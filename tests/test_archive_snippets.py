@@ -8,13 +8,25 @@ import pytest
 from marsad.archive.analyzer import analyze
 from marsad.archive.query import parse_query
 from marsad.archive.snippets import ELLIPSIS, WINDOW, make_snippet
-from marsad.text import normalize
+from marsad.text import normalize, tokenize
+from marsad.text.tokenize import word_spans
 
+from .builders import PARAGRAPHS
+
+PARAGRAPH = " ".join(PARAGRAPHS) + " https://example.org/a?b=1 info@example.org ... ، ١٢٫٥ %"
 TRICKY = [
     "وَزِيرُ الخارجيّة للدولة وبالانتخابات والإنتخابات ﻻ ٢٠٢٠ مـــصر",
     "أُسامة ومؤتمر وسُئِل فإنّه كالأمم لِلْمَرأة «المستشفى» 3.5% COVID-19 iPhone",
     "وال وبالـ الـ فـ ال٢٠ ab\u200ccd مرحبًا بِكُم و\u0627\u0654حمد",  # combining hamza, ZWNJ
 ]
+
+
+@pytest.mark.parametrize("text", [*TRICKY, PARAGRAPH])
+def test_word_spans_are_the_tokens_the_analyzer_reads(text: str) -> None:
+    """The analyzer reads spans without building tokens: the same words, bases and offsets."""
+    expected = [(t.kind, t.base, t.start, t.end) for t in tokenize(text)
+                if t.kind in ("word", "latin", "number")]  # fmt: skip
+    assert word_spans(text) == expected
 
 
 @pytest.mark.parametrize("text", TRICKY)

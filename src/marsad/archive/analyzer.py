@@ -11,10 +11,11 @@ of the word it came from in the original text, which is what snippets highlight.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
-from ..text import normalize, tokenize
+from ..text import normalize
+from ..text.tokenize import word_spans
 from . import data
 
 __all__ = ["Term", "analyze", "stem", "terms"]
@@ -22,8 +23,7 @@ __all__ = ["Term", "analyze", "stem", "terms"]
 _LATIN_PARTS = re.compile(r"[^\W_]+")
 
 
-@dataclass(frozen=True, slots=True)
-class Term:
+class Term(NamedTuple):
     """One index term and the span of the original word it comes from."""
 
     term: str
@@ -43,16 +43,18 @@ def stem(base: str) -> str:
     return folded
 
 
-def analyze(text: str) -> list[Term]:
-    """Index terms of ``text`` with the offsets of their words; punctuation and symbols vanish."""
+def analyze(text: str, offset: int = 0) -> list[Term]:
+    """Index terms of ``text`` with the offsets of their words (plus ``offset``); punctuation
+    and symbols vanish."""
     out: list[Term] = []
-    for token in tokenize(text):
-        if token.kind == "word":
-            term = stem(token.base)
+    append = out.append
+    for kind, base, start, end in word_spans(text):
+        if kind == "word":
+            term = stem(base)
             if term:
-                out.append(Term(term, token.start, token.end))
-        elif token.kind in ("latin", "number"):
-            out.extend(_latin_terms(token.text, token.start, token.end))
+                append(Term(term, start + offset, end + offset))
+        else:
+            out.extend(_latin_terms(base, start + offset, end + offset))
     return out
 
 

@@ -122,8 +122,7 @@ _BEFORE = 3
 
 
 def _shifted(piece: str, at: int) -> list[Term]:
-    found = analyze(piece)
-    return [Term(t.term, t.start + at, t.end + at) for t in found] if at else found
+    return analyze(piece, at)
 
 
 def _first_candidate(pieces: list[str], words: set[str]) -> int | None:

@@ -45,7 +45,7 @@ from functools import lru_cache
 from marsad.text import data
 from marsad.text.normalize import normalize
 
-__all__ = ["ARABIC_LETTERS", "LINK_RE", "Token", "split_proclitics", "tokenize"]
+__all__ = ["ARABIC_LETTERS", "LINK_RE", "Token", "split_proclitics", "tokenize", "word_spans"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,6 +178,25 @@ def tokenize(text: str) -> list[Token]:
             _set_prefix(token, "")
         append(token)
     return tokens
+
+
+def word_spans(text: str) -> list[tuple[str, str, int, int]]:
+    """``(kind, base, start, end)`` of the ``word``, ``latin`` and ``number`` tokens of
+    :func:`tokenize` (punctuation and symbols left out), without building tokens: what a
+    search analyzer needs, at a fraction of the cost."""
+    out: list[tuple[str, str, int, int]] = []
+    append = out.append
+    for match in _TOKEN_RE.finditer(text):
+        group = match.lastgroup
+        if group == "word":
+            value = match.group()
+            start, end = match.span()
+            prefix = _split_cached(value)[0]
+            append(("word", value[len(prefix) :] if prefix else value, start, end))
+        elif group is not None and _KINDS.get(group) in ("latin", "number"):
+            start, end = match.span()
+            append((_KINDS[group], match.group(), start, end))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
