@@ -1,7 +1,8 @@
 """Load on the web app: concurrent clients against a local ``marsad serve`` over ANT.
 
     python benchmarks/bench_web.py [--limit N] [--requests 10000] [--clients 50] [--workers 2]
-                                   [--threads 4] [--zipf 1.0] [--warmup 0] [--no-uncached]
+                                   [--threads 4] [--zipf 1.0] [--warmup 0] [--rate 0]
+                                   [--no-uncached]
                                    [--db build/bench_web.db]
 
 Builds the archive from the ANT multisource file (all of it, or the first ``--limit`` rows;
@@ -11,6 +12,11 @@ port, ``--workers`` processes), then ``--clients`` concurrent keep-alive clients
 in the proportions of :data:`MIX`, over thousands of distinct URLs (queries from a fixed list
 and from the archive's titles, articles and entities sampled with a fixed seed) drawn with a
 Zipf-like popularity. Every answer must be a complete 200 HTML page or JSON document.
+
+With ``--rate R`` the requests arrive at R per second instead, whatever the answers (an open
+loop: the latency users see at that traffic, each request timed from when it was due, so a
+wait for a free connection counts); by default every client sends its next request as soon as
+the last is answered (a closed loop: the server saturated, and latency ~ clients / throughput).
 
 Prints p50/p95/p99 latency per kind and overall, throughput, errors, the CPU per request of
 the server and of the load client, and the share of pages served from the page cache; then
@@ -240,19 +246,48 @@ class Results:
 
 
 async def drive(
-    host: str, port: int, plan: list[tuple[str, str]], clients: int, *, quiet: bool = False
+    host: str,
+    port: int,
+    plan: list[tuple[str, str]],
+    clients: int,
+    *,
+    quiet: bool = False,
+    rate: float = 0.0,
 ) -> Results:
+    """Send ``plan`` over ``clients`` connections: each sends its next request as soon as its
+    last is answered (``rate`` 0: a closed loop, the server saturated), or requests arrive at
+    ``rate`` per second whatever the answers, and each is timed from when it was due, waiting
+    for a free connection included (an open loop: the latency users see at that traffic)."""
     latencies: dict[str, list[float]] = {k: [] for k in MIX}
     errors: dict[str, int] = dict.fromkeys(MIX, 0)
     statuses: Counter[str] = Counter()
     hits = 0
-    work = iter(plan)
+    work: Any = iter(plan)
+    if rate > 0:
+        work = asyncio.Queue()
+        start = time.perf_counter()
+
+        async def arrivals() -> None:
+            for n, item in enumerate(plan):
+                due = start + n / rate
+                if (wait := due - time.perf_counter()) > 0:
+                    await asyncio.sleep(wait)
+                work.put_nowait((*item, due))
+            for _ in range(clients):
+                work.put_nowait(None)
+
+    async def items() -> Any:
+        if rate <= 0:
+            for kind, path in work:
+                yield kind, path, time.perf_counter()
+            return
+        while (item := await work.get()) is not None:
+            yield item
 
     async def worker() -> None:
         nonlocal hits
         connection = Connection(host, port)
-        for kind, path in work:
-            began = time.perf_counter()
+        async for kind, path, began in items():
             try:
                 status, headers, body = await connection.get(path)
                 check(kind, status, headers, body)
@@ -267,7 +302,8 @@ async def drive(
         connection.close()
 
     cpu, began = time.process_time(), time.perf_counter()
-    await asyncio.gather(*(worker() for _ in range(clients)))
+    feeding = [arrivals()] if rate > 0 else []
+    await asyncio.gather(*feeding, *(worker() for _ in range(clients)))
     wall, cpu = time.perf_counter() - began, time.process_time() - cpu
     for what, n in statuses.most_common(10):
         print(f"error{' (warm-up)' if quiet else ''}: {what} x{n}")
@@ -314,7 +350,7 @@ def run(
         if warmup:
             run_loop(drive("127.0.0.1", port, warmup, args.clients, quiet=True))
         before = tree_cpu(server.pid)
-        results = run_loop(drive("127.0.0.1", port, plan, args.clients))
+        results = run_loop(drive("127.0.0.1", port, plan, args.clients, rate=args.rate))
         after = tree_cpu(server.pid)
     finally:
         server.terminate()
@@ -337,6 +373,8 @@ def report(args: argparse.Namespace, r: Results, cache: float, server_cpu: float
     cached = f"cache {cache:g} s, page cache {args.page_cache_mb:g} MiB" if cache else "no cache"
     if cache and args.warmup:
         cached += f", after {args.warmup} warm-up requests"
+    if args.rate > 0:
+        cached += f", arriving at {args.rate:g}/s (open loop)"
     print(f"{n} requests, {args.clients} clients, {args.workers} server processes"
           f" x {args.threads} threads, {cached},"
           f" {os.cpu_count()} cores (load {load:.2f} at the end): {r.wall:.1f} s,"
@@ -365,6 +403,11 @@ def main() -> None:
         "--warmup", type=int, default=0,
         help="requests sent first and not measured (same mix, another seed): a server that has"
         " been up a while",
+    )  # fmt: skip
+    parser.add_argument(
+        "--rate", type=float, default=0.0,
+        help="requests arriving per second whatever the answers, timed from when each was due"
+        " (0: every client sends again as soon as answered, the server saturated)",
     )  # fmt: skip
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--zipf", type=float, default=1.0, help="popularity skew (0: uniform)")
