@@ -41,6 +41,19 @@ def _matches(term: str, query: Query, words: set[str]) -> bool:
     return term in words or any(term.startswith(p) for p in query.prefixes)
 
 
+def _marks(terms: Sequence[Term], query: Query, words: set[str]) -> list[bool]:
+    """Whether each term matches the query."""
+    if not query.prefixes:  # the usual query: words only
+        return [t.term in words for t in terms]
+    return [_matches(t.term, query, words) for t in terms]
+
+
+def _any_matches(terms: Sequence[str], query: Query, words: set[str]) -> bool:
+    if not query.prefixes:
+        return not words.isdisjoint(terms)
+    return any(_matches(t, query, words) for t in terms)
+
+
 def make_snippet(text: str, query: Query, *, may_match: bool = True) -> Snippet:
     """The best window of ``text`` for ``query`` (its opening when nothing matches).
 
@@ -103,9 +116,7 @@ def _analyzed_until_best(
     for n in range(after, len(pieces)):
         found = _shifted(pieces[n], offsets[n])
         analyzed += found
-        hits += (
-            [_matches(t.term, query, words) for t in found] if may_match else [False] * len(found)
-        )
+        hits += _marks(found, query, words) if may_match else [False] * len(found)
         if not may_match and len(analyzed) >= WINDOW:
             return analyzed, hits, 0, begin > 0
         if most and n < len(pieces) - 1 and any(hits):
@@ -198,13 +209,11 @@ def hit_of(
     if terms is not None and text:
         words = query.words()
         body_terms = terms[len(analyze_terms(title)) :]
-        may_match = any(_matches(t, query, words) for t in body_terms)
+        may_match = _any_matches(body_terms, query, words)
         if not may_match and scan is not None and len(text) > scan:
             # a word cut at ``scan`` is a term of its own: the text's last run of non-spaces
             runs = text[:scan].rsplit(None, 1)
-            may_match = any(
-                _matches(t, query, words) for t in analyze_terms(runs[-1] if runs else "")
-            )
+            may_match = _any_matches(analyze_terms(runs[-1] if runs else ""), query, words)
     snippet = make_snippet(
         (text[:scan] if scan is not None else text) or title, query, may_match=may_match
     )

@@ -65,7 +65,7 @@ class WebConfig:
 
 
 #: The shared pages' file may hold this many times the memory of one process's page cache.
-_SHARED_TIMES = 4
+_SHARED_TIMES = 2
 
 
 def create_app(config: WebConfig | None = None) -> FastAPI:

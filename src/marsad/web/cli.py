@@ -42,7 +42,7 @@ __all__ = ["COMMANDS"]
     default=64.0,
     show_default=True,
     help="Memory for whole pages, per server process (0: no page cache); with several"
-    " processes they also share up to 4 times this in a temporary file.",
+    " processes they also share up to twice this in a temporary file.",
 )
 @click.option(
     "--threads",
