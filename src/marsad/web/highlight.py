@@ -21,6 +21,7 @@ __all__ = ["Mark", "clean_text", "render_paragraphs", "render_spans"]
 _BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _ALLOWED_TAGS = frozenset({"a", "span", "q", "mark"})
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_ATTRIBUTE_NAME = re.compile(r"[a-z][a-z0-9-]*")
 
 
 def clean_text(text: str) -> str:
@@ -43,12 +44,14 @@ class Mark:
     def open(self) -> Markup:
         if self.tag not in _ALLOWED_TAGS:
             raise ValueError(f"tag {self.tag!r} is not allowed")
+        # escape() on each value (quotes included): what Markup.format does, at a fraction of
+        # the cost for an article's hundreds of marks
         attrs = "".join(
-            Markup(' {}="{}"').format(Markup(name), clean_text(value))
+            f' {name}="{escape(clean_text(value))}"'
             for name, value in self.attrs
-            if re.fullmatch(r"[a-z][a-z0-9-]*", name)
+            if _ATTRIBUTE_NAME.fullmatch(name)
         )
-        return Markup('<{} class="{}"{}>').format(Markup(self.tag), self.classes, Markup(attrs))
+        return Markup(f'<{self.tag} class="{escape(self.classes)}"{attrs}>')
 
     def close(self) -> Markup:
         return Markup(f"</{self.tag}>")
