@@ -122,6 +122,39 @@ def test_kept_facet_rows_follow_the_archive_once_emptied(archive: Archive) -> No
     assert kept.get(archive.store, ["no-such-id"]) == []
 
 
+def test_preloaded_facet_rows_are_the_newest_and_count_alike(archive: Archive) -> None:
+    articles = _corpus(archive)
+    every = [a.id for a in articles]
+    kept = FacetRows(size=5)
+    assert kept.preload(archive.store) == 5 and len(kept) == 5
+    newest = {str(r[0]) for r in archive.store.select(
+        "SELECT article_id FROM article_facets ORDER BY published DESC LIMIT 5")}  # fmt: skip
+    assert set(kept._rows) == newest
+    whole = FacetRows()
+    whole.preload(archive.store)
+    assert browse.facets(archive.store, every, whole) == _reference_facets(archive.store, every)
+
+
+def test_rows_read_before_an_emptying_are_not_kept_after_it(archive: Archive) -> None:
+    _corpus(archive)
+    kept = FacetRows()
+    store = archive.store
+
+    class Emptied:
+        """A store that empties the rows while they are being read (the archive changing)."""
+
+        def select(self, sql: str, params: list[object]) -> list[tuple[object, ...]]:
+            rows = store.select(sql, params)
+            kept.clear()
+            return rows
+
+    assert kept.preload(Emptied()) > 0  # type: ignore[arg-type]
+    assert len(kept) == 0
+    first = archive.store.select("SELECT article_id FROM article_facets LIMIT 1")[0][0]
+    assert kept.get(Emptied(), [str(first)])  # type: ignore[arg-type]
+    assert len(kept) == 0
+
+
 def test_the_migration_fills_facet_rows_of_an_older_archive(archive: Archive) -> None:
     """An archive made before migration 4 gets its facet rows from the fact tables."""
     articles = _corpus(archive)

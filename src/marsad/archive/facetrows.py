@@ -24,10 +24,11 @@ FacetRow = tuple[str | None, tuple[str, ...], tuple[str, ...], tuple[str, ...], 
 class FacetRows:
     """The parsed ``article_facets`` rows of the articles asked so far, kept in memory.
 
-    A server keeps one per process and empties it whenever the archive changes (a new source
-    of an archived article changes its row), and at least every ``seconds``; equal items are
-    kept once, so even every row of a large archive takes little memory (tens of MB for
-    30,000 articles).
+    A server keeps one per process, fills it with the newest ``size`` rows as it starts
+    (:meth:`preload`), and empties it whenever the archive changes (a new source of an
+    archived article changes its row; rows are then read again as queries need them), and
+    every ``seconds`` when changes cannot be seen (``inf``: never); equal items are kept once,
+    so even every row of a large archive takes little memory (tens of MB for 30,000 articles).
     """
 
     def __init__(self, seconds: float = 300.0, size: int = 100_000) -> None:
@@ -40,6 +41,10 @@ class FacetRows:
         #: entity items whose ``key, type`` has another spelling among the rows kept
         self.several: dict[str, str] = {}
         self._lock = threading.Lock()
+        self._epoch = 0
+
+    def __len__(self) -> int:
+        return len(self._rows)
 
     def clear(self) -> None:
         with self._lock:
@@ -48,41 +53,74 @@ class FacetRows:
             self._first.clear()
             self.several = {}
             self._since = time.monotonic()
+            self._epoch += 1
+
+    def preload(self, store: Store) -> int:
+        """Read the newest ``size`` rows at once (a server starting); how many were kept."""
+        epoch = self._epoch
+        found = _parse(
+            store.select(f"{_SELECT} ORDER BY published DESC LIMIT ?", [self.size]), self._items
+        )
+        self._add(found, epoch)
+        return len(found)
 
     def get(self, store: Store, ids: Sequence[str]) -> list[FacetRow]:
         """The rows of the archived articles among ``ids`` (each once; unknown ids left out)."""
         unique = list(dict.fromkeys(ids))
-        rows = self._rows
         if time.monotonic() - self._since > self.seconds:
             self.clear()
+        epoch = self._epoch
+        rows = self._rows
         with self._lock:
             got = {i: r for i in unique if (r := rows.get(i)) is not None}
         missing = [i for i in unique if i not in got]
         if missing:
             found = facet_rows(store, missing, self._items)
-            with self._lock:
-                if len(rows) + len(found) > self.size:
-                    rows.clear()
-                    self._items.clear()
-                    self._first.clear()
-                    self.several = {}
-                rows.update(found)
-                first, several = self._first, self.several
-                for row in found.values():
-                    for item in row[4]:
-                        key_type = item.rpartition(UNIT)[0]
-                        kept = first.setdefault(key_type, item)
-                        if kept != item:
-                            several[item] = several[kept] = key_type
+            self._add(found, epoch)
             got.update(found)
         return [got[i] for i in unique if i in got]
+
+    def _add(self, found: dict[str, FacetRow], epoch: int) -> None:
+        """Keep ``found``, read when the epoch was ``epoch``: not if emptied since (the rows
+        may be older than the archive now)."""
+        with self._lock:
+            if epoch != self._epoch:
+                return
+            rows = self._rows
+            if len(rows) + len(found) > self.size:
+                rows.clear()
+                self._items.clear()
+                self._first.clear()
+                self.several = {}
+            rows.update(found)
+            first, several = self._first, self.several
+            for row in found.values():
+                for item in row[4]:
+                    key_type = item.rpartition(UNIT)[0]
+                    kept = first.setdefault(key_type, item)
+                    if kept != item:
+                        several[item] = several[kept] = key_type
+
+
+_SELECT = (
+    "SELECT article_id, published, sources, entity_types, event_types, entities FROM article_facets"
+)
 
 
 def facet_rows(
     store: Store, ids: Sequence[str], items: dict[str, str] | None = None
 ) -> dict[str, FacetRow]:
     """Rows of ``article_facets`` by article id; ``items`` keeps one copy of equal items."""
+    out: dict[str, FacetRow] = {}
+    for chunk in chunks(ids):
+        rows = store.select(f"{_SELECT} WHERE article_id IN ({placeholders(chunk)})", chunk)
+        out.update(_parse(rows, items))
+    return out
 
+
+def _parse(
+    rows: Iterable[Sequence[object]], items: dict[str, str] | None = None
+) -> dict[str, FacetRow]:
     def parts(value: object) -> tuple[str, ...]:
         if not value:
             return ()
@@ -92,14 +130,9 @@ def facet_rows(
         return tuple([keep(i, i) for i in str(value).split(RECORD)])
 
     out: dict[str, FacetRow] = {}
-    for chunk in chunks(ids):
-        for aid, published, src, etypes, evtypes, ents in store.select(
-            "SELECT article_id, published, sources, entity_types, event_types, entities"
-            f" FROM article_facets WHERE article_id IN ({placeholders(chunk)})",
-            chunk,
-        ):
-            when = None if published is None else str(published)
-            out[str(aid)] = (when, parts(src), parts(etypes), parts(evtypes), parts(ents))
+    for aid, published, src, etypes, evtypes, ents in rows:
+        when = None if published is None else str(published)
+        out[str(aid)] = (when, parts(src), parts(etypes), parts(evtypes), parts(ents))
     return out
 
 

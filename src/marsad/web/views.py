@@ -7,6 +7,7 @@ returns it (``/api/...``) or renders it (pages), as datasette serves one view as
 from __future__ import annotations
 
 import json
+import math
 import threading
 import time
 from collections import Counter
@@ -64,8 +65,13 @@ class Site:
         self.cache = TTLCache(cache_seconds, size=8192)
         #: a query's ranking (up to FACET_DEPTH ids) and facets: tens of kB each, so fewer
         self.rankings = TTLCache(cache_seconds, size=512)
-        #: the facet rows of articles (what a query's facets count), parsed once
-        self.facet_rows = browse.FacetRows(cache_seconds) if cache_seconds > 0 else None
+        #: the facet rows of articles (what a query's facets count), parsed once; kept until
+        #: the archive changes, or for ``cache_seconds`` where changes cannot be seen
+        self.facet_rows = (
+            browse.FacetRows(cache_seconds if self._blind() else math.inf)
+            if cache_seconds > 0
+            else None
+        )
         self._pipeline: Pipeline | None = None
         self._pipeline_lock = threading.Lock()
         self._variants: tuple[int, list[Name], dict[tuple[str, str], str]] | None = None
@@ -75,6 +81,14 @@ class Site:
         self._watch: Store | None = None
         self._watch_lock = threading.Lock()
         self._generation: Hashable = None
+
+    def _blind(self) -> bool:
+        """Whether commits by other connections go unseen (no ``data_version``: PostgreSQL)."""
+        store = open_store(self.archives.location)
+        try:
+            return store.data_version() is None
+        finally:
+            store.close()
 
     def generation(self) -> Hashable:
         """What changes whenever the archive does: this app's writes, and SQLite's
@@ -113,9 +127,12 @@ class Site:
             return kept[1], kept[2]
 
     def warm(self) -> None:
-        """Compute the entity variants now (a server does it in a thread as it starts)."""
+        """Compute the entity variants and read the newest articles' facet rows now (a server
+        does it in a thread as it starts: the first searches and entity pages need both)."""
         try:
             self.variants()
+            if self.facet_rows is not None:
+                self.facet_rows.preload(self.store)
         except Exception:
             return
 
