@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import tempfile
+from typing import Any
 
 import click
 
@@ -71,6 +72,7 @@ def serve(
 
     from ..gctune import tune_process
     from .app import WebConfig, create_app
+    from .workers import run_workers, spread_by_kernel
 
     tune_process()  # a server process only answers requests: collect cyclic garbage less often
     config = WebConfig(
@@ -81,7 +83,12 @@ def serve(
         app = create_app(config)
     except MarsadError as exc:
         raise click.ClickException(str(exc)) from exc
-    click.echo(f"Marsad: http://{host}:{port}/  (API: http://{host}:{port}/api/openapi.json)")
+
+    def announce(port: int) -> None:
+        click.echo(f"Marsad: http://{host}:{port}/  (API: http://{host}:{port}/api/openapi.json)")
+
+    if workers == 1 or not spread_by_kernel():
+        announce(port)
     if workers == 1:
         uvicorn.run(
             app,
@@ -103,11 +110,14 @@ def serve(
     # the pages made by one process serve the others: a cache file of this server's own
     shared = tempfile.mkdtemp(prefix="marsad-pages-")
     os.environ["MARSAD_WEB_SHARED_PAGES"] = os.path.join(shared, "pages.sqlite")
+    options: dict[str, Any] = {"log_level": "warning", "access_log": False,
+                               "timeout_keep_alive": KEEP_ALIVE_SECONDS}  # fmt: skip
     try:
-        uvicorn.run("marsad.web.cli:app_from_env", factory=True, host=host, port=port,
-                    workers=workers, log_level="warning",
-                    timeout_keep_alive=KEEP_ALIVE_SECONDS, backlog=BACKLOG,
-                    access_log=False)  # fmt: skip
+        if spread_by_kernel():  # a socket per process: connections spread evenly (workers.py)
+            run_workers(host, port, workers, backlog=BACKLOG, options=options, ready=announce)
+        else:
+            uvicorn.run("marsad.web.cli:app_from_env", factory=True, host=host, port=port,
+                        workers=workers, backlog=BACKLOG, **options)  # fmt: skip
     finally:
         shutil.rmtree(shared, ignore_errors=True)
 
