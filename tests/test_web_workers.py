@@ -5,6 +5,7 @@ connections one process took most of them)."""
 from __future__ import annotations
 
 import socket
+from pathlib import Path
 
 import pytest
 
@@ -35,3 +36,24 @@ def test_connections_are_spread_over_the_sockets_sharing_a_port() -> None:
     finally:
         for s in (*clients, *listeners, holder):
             s.close()
+
+
+@pytest.mark.skipif(not spread_by_kernel(), reason="SO_REUSEPORT spreading is Linux's")
+def test_serve_says_when_the_port_is_taken(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from marsad.cli import main
+
+    from .web_support import build_archive
+
+    db = str(tmp_path / "archive.db")
+    build_archive(db)
+    with socket.socket() as taken:  # listening without SO_REUSEPORT: nobody may share it
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = str(taken.getsockname()[1])
+        done = CliRunner().invoke(
+            main, ["serve", "--db", db, "--port", port, "--workers", "2", "--page-cache-mb", "1"]
+        )
+    assert done.exit_code != 0
+    assert f"cannot serve on 127.0.0.1:{port}" in done.output

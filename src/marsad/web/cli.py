@@ -114,7 +114,10 @@ def serve(
                                "timeout_keep_alive": KEEP_ALIVE_SECONDS}  # fmt: skip
     try:
         if spread_by_kernel():  # a socket per process: connections spread evenly (workers.py)
-            run_workers(host, port, workers, backlog=BACKLOG, options=options, ready=announce)
+            try:
+                run_workers(host, port, workers, backlog=BACKLOG, options=options, ready=announce)
+            except (OSError, RuntimeError) as exc:
+                raise click.ClickException(f"cannot serve on {host}:{port}: {exc}") from exc
         else:
             uvicorn.run("marsad.web.cli:app_from_env", factory=True, host=host, port=port,
                         workers=workers, backlog=BACKLOG, **options)  # fmt: skip
