@@ -112,6 +112,10 @@ class PageCache:
     ``marsad ingest`` shows on the next request. Only complete 200 responses without
     ``Set-Cookie`` are kept, at most ``max_bytes`` in all (least recently used dropped first),
     and for ``seconds`` at most. Hits and misses are counted and sent in ``x-marsad-cache``.
+
+    With ``shared`` (the server's other processes, :class:`~marsad.web.sharedpages.SharedPages`)
+    a page missing here is looked for there before it is made, and a page made here is kept
+    there too; a change of ``generation`` empties both.
     """
 
     def __init__(
@@ -220,9 +224,9 @@ class PageCache:
         page = self._lookup(key, now)
         shared, epoch = self.shared, -1
         if page is None and shared is not None:
-            epoch, found = shared.get(_SEP.join(key))
+            epoch, found, age = shared.get(_SEP.join(key))
             if found is not None:
-                page = _Page(now, *found)
+                page = _Page(now - age, *found)
                 self._keep(key, page, self._seen)
         if page is not None:
             self.hits += 1

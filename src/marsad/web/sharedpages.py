@@ -57,8 +57,9 @@ class SharedPages:
             time.sleep(0.2)
             self._db.executescript(_SCHEMA)
 
-    def get(self, key: str) -> tuple[int, SharedPage | None]:
-        """The current epoch, and the page kept under ``key`` (None: none, or too old)."""
+    def get(self, key: str) -> tuple[int, SharedPage | None, float]:
+        """The current epoch (-1: the file could not be read), the page kept under ``key``
+        (None: none, or too old) and its age in seconds."""
         with self._lock:
             try:
                 row = self._db.execute(
@@ -67,11 +68,12 @@ class SharedPages:
                     (key,),
                 ).fetchone()
             except sqlite3.Error:
-                return -1, None
+                return -1, None, 0.0
         epoch, made, headers, body = row
-        if made is None or time.time() - made > self.seconds:
-            return int(epoch), None
-        return int(epoch), (_headers(headers), bytes(body))
+        age = 0.0 if made is None else max(0.0, time.time() - made)
+        if made is None or age > self.seconds:
+            return int(epoch), None, 0.0
+        return int(epoch), (_headers(headers), bytes(body)), age
 
     def put(self, key: str, page: SharedPage, epoch: int) -> bool:
         """Keep ``page`` unless the epoch moved on since ``epoch`` was read (the archive
@@ -81,24 +83,28 @@ class SharedPages:
         with self._lock:
             try:
                 self._db.execute("BEGIN IMMEDIATE")
-                try:
-                    (now_epoch, size) = self._db.execute("SELECT epoch, bytes FROM meta").fetchone()
-                    if now_epoch != epoch:
-                        return False
-                    old = self._db.execute(
-                        "SELECT length(body) FROM pages WHERE key = ?", (key,)
-                    ).fetchone()
-                    self._db.execute(
-                        "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)",
-                        (key, time.time(), packed, body),
-                    )
-                    size += len(body) - (old[0] if old else 0)
-                    if size > self.max_bytes:
-                        size -= self._drop_oldest(size - self.max_bytes // 5 * 4)
-                    self._db.execute("UPDATE meta SET bytes = ?", (size,))
-                finally:
-                    self._db.execute("COMMIT")
+            except sqlite3.Error:  # another process is writing: not kept, no harm
+                return False
+            try:
+                (now_epoch, size) = self._db.execute("SELECT epoch, bytes FROM meta").fetchone()
+                if now_epoch != epoch:
+                    self._db.execute("ROLLBACK")
+                    return False
+                old = self._db.execute(
+                    "SELECT length(body) FROM pages WHERE key = ?", (key,)
+                ).fetchone()
+                self._db.execute(
+                    "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?)",
+                    (key, time.time(), packed, body),
+                )
+                size += len(body) - (old[0] if old else 0)
+                if size > self.max_bytes:
+                    size -= self._drop_oldest(size - self.max_bytes // 5 * 4)
+                self._db.execute("UPDATE meta SET bytes = ?", (size,))
+                self._db.execute("COMMIT")
             except sqlite3.Error:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
                 return False
         return True
 
