@@ -201,3 +201,25 @@ def test_exports_load_in_pandas(archive: Archive, tmp_path: Path) -> None:
         assert set(read(files["events"])["type"]) == {"meeting", "statement"}
     only = archive.filters(source="kuna")
     assert archive.export_jsonl(io.StringIO(), only) == 1
+
+
+def test_sqlite_ids_of_ranked_rows_follow_every_writer(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A SQLite connection keeps the rowid -> id map of the articles while nothing changes:
+    writes through it, or through any other connection, must show in the next search."""
+    path = tmp_path / "a.db"
+    query = parse_query("النفط")
+    with Archive(path) as one, Archive(path) as other:
+        one.add([CORPUS[3]])
+        assert [i for i, _ in one.store.search(query, Filters(), 10, 0)] == [CORPUS[3].id]
+        later = art("النفط يهبط", "هبطت أسعار النفط اليوم في الأسواق.")
+        other.add([later])  # another connection: data_version moves
+        assert {i for i, _ in one.store.search(query, Filters(), 10, 0)} == {CORPUS[3].id, later.id}
+        third = art("النفط والغاز", "النفط والغاز في تقرير جديد عن الطاقة.")
+        one.add([third])  # this connection's own write
+        found = {i for i, _ in one.store.search(query, Filters(), 10, 0)}
+        assert found == {CORPUS[3].id, later.id, third.id}
+        monkeypatch.setattr("marsad.archive.sqlite._ID_MAP_MAX", 1)  # too many to keep
+        one.add([art("عن النفط", "كلام عن النفط.")])
+        assert len(one.store.search(query, Filters(), 10, 0)) == 4

@@ -23,6 +23,9 @@ __all__ = ["SQLiteStore", "fts_expression"]
 
 #: bm25 weights of the indexed columns (title, body).
 _WEIGHTS = (2.0, 1.0)
+#: Archives up to this many articles keep their rowid -> id map in each connection (~100 bytes
+#: an article).
+_ID_MAP_MAX = 300_000
 #: Rows read past the cut of an unfiltered search, so that scores tied at the cut are ordered
 #: by id as the join orders them.
 _TIE_ROWS = 32
@@ -46,6 +49,10 @@ class SQLiteStore(SqlStore):
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")
             self._migrate()
+        #: rowid -> id of every article while the archive does not change, and the
+        #: ``data_version`` it was read at (see :meth:`_ids_of`)
+        self._ids: dict[int, str] | None = None
+        self._ids_version: int | None = None
 
     # -- connection, transactions, errors -------------------------------------------------
 
@@ -72,6 +79,7 @@ class SQLiteStore(SqlStore):
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
+        self._ids = None  # this connection's own writes do not move data_version
         with self._errors():
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -82,10 +90,12 @@ class SQLiteStore(SqlStore):
             self._db.execute("COMMIT")
 
     def _execute(self, sql: str, params: Sequence[object] = ()) -> int:
+        self._ids = None
         with self._errors():
             return self._db.execute(sql, params).rowcount
 
     def _many(self, sql: str, rows: Sequence[Sequence[object]]) -> None:
+        self._ids = None
         if rows:
             with self._errors():
                 self._db.executemany(sql, rows)
@@ -157,20 +167,36 @@ class SQLiteStore(SqlStore):
         ]
         if len(rows) > wanted and rows[-1][1] == rows[wanted - 1][1]:
             return None  # the scores tied at the cut go on past what was read
-        ids: dict[int, str] = {}
-        for chunk in chunks([rowid for rowid, _ in rows]):
-            ids.update(
+        ids = self._ids_of([rowid for rowid, _ in rows])
+        ranked = sorted(
+            ((ids[rowid], score) for rowid, score in rows if rowid in ids),
+            key=lambda item: (-item[1], item[0]),
+        )
+        return ranked[max(0, offset) : wanted]
+
+    def _ids_of(self, rowids: list[int]) -> dict[int, str]:
+        """The article ids of ``rowids``. Read from the table, each costs a page of its own
+        (an article's row is large): ~3 ms for the thousand rows a search ranks. So the
+        whole rowid -> id map is read once (through the id index: a few ms) and kept while
+        ``data_version`` stays and this connection writes nothing, for archives of up to
+        :data:`_ID_MAP_MAX` articles; rowids it lacks are read from the table."""
+        version = self.data_version()
+        if version != self._ids_version or self._ids is None:
+            rows = self.select("SELECT rowid, id FROM articles LIMIT ?", [_ID_MAP_MAX + 1])
+            self._ids_version = version
+            self._ids = {int(str(r)): str(i) for r, i in rows} if len(rows) <= _ID_MAP_MAX else {}
+        kept = self._ids
+        found = {r: i for r in rowids if (i := kept.get(r)) is not None}
+        missing = [r for r in rowids if r not in found]
+        for chunk in chunks(missing):
+            found.update(
                 (int(str(rowid)), str(aid))
                 for rowid, aid in self.select(
                     f"SELECT rowid, id FROM articles WHERE rowid IN ({placeholders(chunk)})",
                     chunk,
                 )
             )
-        ranked = sorted(
-            ((ids[rowid], score) for rowid, score in rows if rowid in ids),
-            key=lambda item: (-item[1], item[0]),
-        )
-        return ranked[max(0, offset) : wanted]
+        return found
 
     def doc_freq(self, terms: Sequence[str]) -> dict[str, int]:
         found: dict[str, int] = {}
