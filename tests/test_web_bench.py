@@ -30,3 +30,18 @@ def test_bench_web_runs_tiny(tmp_path: Path) -> None:
     # the figures with the caches, with their hit rate, then with every cache off
     assert "page cache hits" in done.stdout and ", no cache," in done.stdout
     assert not list(temp.glob("marsad-pages-*"))
+
+
+def test_bench_web_open_loop_runs_tiny(tmp_path: Path) -> None:
+    """``--rate``: requests arrive on a schedule, timed from when each was due."""
+    db = tmp_path / "archive.db"
+    build_archive(str(db))
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "bench_web.py"), "--db", str(db),
+         "--requests", "30", "--clients", "3", "--workers", "1", "--settle", "0.5",
+         "--rate", "60", "--no-uncached"],
+        capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert "arriving at 60/s (open loop)" in done.stdout and "30 requests" in done.stdout
+    assert ", no cache," not in done.stdout
