@@ -110,11 +110,11 @@ def _analyzed_until_best(
     after = begin
     while begin > 0 and len(context) < _BEFORE:
         begin -= 1
-        context = _shifted(pieces[begin], offsets[begin]) + context
+        context = analyze(pieces[begin], offsets[begin]) + context
     analyzed: list[Term] = context
     hits: list[bool] = [False] * len(context)
     for n in range(after, len(pieces)):
-        found = _shifted(pieces[n], offsets[n])
+        found = analyze(pieces[n], offsets[n])
         analyzed += found
         hits += _marks(found, query, words) if may_match else [False] * len(found)
         if not may_match and len(analyzed) >= WINDOW:
@@ -130,10 +130,6 @@ def _analyzed_until_best(
 
 #: How many terms before its first match a window may start (see :func:`_best_window`).
 _BEFORE = 3
-
-
-def _shifted(piece: str, at: int) -> list[Term]:
-    return analyze(piece, at)
 
 
 def _first_candidate(pieces: list[str], words: set[str]) -> int | None:

@@ -79,7 +79,6 @@ class SQLiteStore(SqlStore):
 
     @contextmanager
     def _transaction(self) -> Iterator[None]:
-        self._ids = None  # this connection's own writes do not move data_version
         with self._errors():
             self._db.execute("BEGIN IMMEDIATE")
             try:
@@ -90,6 +89,8 @@ class SQLiteStore(SqlStore):
             self._db.execute("COMMIT")
 
     def _execute(self, sql: str, params: Sequence[object] = ()) -> int:
+        # every write comes here or to _many, and this connection's own writes do not move
+        # data_version: the kept rowid -> id map is dropped at each
         self._ids = None
         with self._errors():
             return self._db.execute(sql, params).rowcount

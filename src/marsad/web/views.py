@@ -65,6 +65,8 @@ class Site:
         self.cache = TTLCache(cache_seconds, size=8192)
         #: a query's ranking (up to FACET_DEPTH ids) and facets: tens of kB each, so fewer
         self.rankings = TTLCache(cache_seconds, size=512)
+        self._watch: Store | None = None
+        self._watch_lock = threading.Lock()
         #: the facet rows of articles (what a query's facets count), parsed once; kept until
         #: the archive changes, or for ``cache_seconds`` where changes cannot be seen
         self.facet_rows = (
@@ -78,17 +80,19 @@ class Site:
         self._variants_checked = 0.0
         self._variants_lock = threading.Lock()
         self._writes = 0
-        self._watch: Store | None = None
-        self._watch_lock = threading.Lock()
         self._generation: Hashable = None
+
+    def _watched(self) -> Store:
+        """The connection kept to watch the archive change (opened on first use; hold
+        ``_watch_lock``)."""
+        if self._watch is None:
+            self._watch = open_store(self.archives.location)
+        return self._watch
 
     def _blind(self) -> bool:
         """Whether commits by other connections go unseen (no ``data_version``: PostgreSQL)."""
-        store = open_store(self.archives.location)
-        try:
-            return store.data_version() is None
-        finally:
-            store.close()
+        with self._watch_lock:
+            return self._watched().data_version() is None
 
     def generation(self) -> Hashable:
         """What changes whenever the archive does: this app's writes, and SQLite's
@@ -96,9 +100,7 @@ class Site:
         another thread, another worker, ``marsad ingest``). The view cache is emptied when it
         changes; the page cache (:class:`~marsad.web.cache.PageCache`) asks on every request."""
         with self._watch_lock:
-            if self._watch is None:
-                self._watch = open_store(self.archives.location)
-            current = (self._writes, self._watch.data_version())
+            current = (self._writes, self._watched().data_version())
             if current != self._generation:
                 if self._generation is not None:
                     self.cache.clear()
