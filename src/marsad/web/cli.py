@@ -25,7 +25,8 @@ __all__ = ["COMMANDS"]
     help="Write token for ingest and watchlists [default: $MARSAD_TOKEN; unset: read-only].",
 )
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Server processes.")  # fmt: skip
+              help="Server processes (on Linux each listens on a socket of its own and the"
+                   " kernel spreads connections evenly among them).")  # fmt: skip
 @click.option(
     "--max-upload-mb", type=float, default=2.0, show_default=True, help="Largest request body."
 )
