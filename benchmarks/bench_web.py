@@ -1,7 +1,7 @@
 """Load on the web app: concurrent clients against a local ``marsad serve`` over ANT.
 
     python benchmarks/bench_web.py [--limit N] [--requests 10000] [--clients 50] [--workers 2]
-                                   [--threads 4] [--zipf 1.0] [--warmup 0] [--rate 0]
+                                   [--threads 1] [--zipf 1.0] [--warmup 0] [--rate 0]
                                    [--no-uncached]
                                    [--db build/bench_web.db]
 
@@ -398,7 +398,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=10_000)
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--workers", type=int, default=2, help="server processes")
-    parser.add_argument("--threads", type=int, default=4, help="server threads per process")
+    parser.add_argument("--threads", type=int, default=1, help="server threads per process")
     parser.add_argument(
         "--warmup", type=int, default=0,
         help="requests sent first and not measured (same mix, another seed): a server that has"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 from xml.etree import ElementTree as ET
@@ -130,6 +132,35 @@ def test_ingest_needs_the_token_and_runs_the_pipeline(client: TestClient) -> Non
     hits = client.get("/api/search", params={"q": "مستشفى الزرقاء"}).json()
     assert hits["total"] == 3
     assert client.get(f"/api/articles/{done.json()['id']}").status_code == 200
+
+
+def test_an_ingest_does_not_hold_up_reads(
+    client: TestClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """One serving thread per process is the default: an ingest (the pipeline, seconds) runs
+    in a thread of its own, so a search sent meanwhile is answered before it ends."""
+    assert client.app.state.config.threads == 1  # type: ignore[attr-defined]
+    site = client.app.state.site  # type: ignore[attr-defined]
+    started, release = threading.Event(), threading.Event()
+    ingest = site.ingest
+
+    def slow_ingest(document: Any) -> dict[str, Any]:
+        started.set()
+        release.wait(timeout=30)
+        return ingest(document)  # type: ignore[no-any-return]
+
+    monkeypatch.setattr(site, "ingest", slow_ingest)
+    doc = {"title": "خبر يصل ببطء", "body": "نص الخبر الذي يصل ببطء إلى الأرشيف."}
+    with ThreadPoolExecutor(1) as pool:
+        posted = pool.submit(client.post, "/api/ingest", json=doc, headers=AUTH)
+        assert started.wait(timeout=30)
+        try:
+            found = client.get("/api/search", params={"q": "بغداد"})
+            assert found.status_code == 200 and found.json()["total"] > 0
+            assert not posted.done()
+        finally:
+            release.set()
+        assert posted.result(timeout=30).status_code == 201
 
 
 def test_writes_are_disabled_without_a_configured_token(records: dict[str, Any]) -> None:

@@ -12,7 +12,6 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from pydantic import ValidationError
-from starlette.concurrency import run_in_threadpool
 
 from ..archive import watchlists
 from ..document import Document
@@ -35,7 +34,7 @@ from .models import (
     WatchlistsResponse,
 )
 from .security import check_token
-from .state import run_quick
+from .state import run_quick, run_write
 from .views import Site
 
 __all__ = ["router", "site_of"]
@@ -218,7 +217,7 @@ async def ingest(
     else:
         raise ApiError(415, "send application/json, text/html or text/plain")
     site = site_of(request)
-    done = await run_in_threadpool(site.ingest, document)
+    done = await run_write(request, site.ingest, document)
     return {**done, "href": f"/article/{done['id']}"}
 
 

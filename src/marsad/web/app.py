@@ -50,11 +50,15 @@ class WebConfig:
     page_cache_mb: float = 64.0
     #: Merge entity name variants in a thread as the server starts (``marsad serve`` does).
     warm: bool = False
-    #: Threads serving requests in each process. Handlers are mostly Python (snippets, «read
-    #: also», rendering): more threads than cores only contend for the GIL, which also delays
-    #: the pages answered from the cache on the event loop (measured: 2 threads instead of 8
-    #: gave the same throughput and a median latency 4x lower under load).
-    threads: int = 4
+    #: Threads serving requests in each process (but for the quick routes and ingest, which
+    #: have threads of their own). Handlers are mostly Python (ranking, snippets, facets,
+    #: rendering), so threads of one process share one core through the GIL: with several, a
+    #: page that must be made is stretched by the others made at once, and the pages answered
+    #: from the cache on the event loop wait longer for the GIL. One thread makes them in
+    #: arrival order, each at full speed (measured, ``benchmarks/bench_web.py``, 2 processes:
+    #: p99 of search pages 611 ms with 1 thread, 614-874 with 2, 874 with 4 under the closed
+    #: loop; 129 ms with 1, 239 with 4 at 150 requests/s).
+    threads: int = 1
     #: Threads for the quick routes (article page, article and «read also» API), apart from
     #: the others: an article costs a few milliseconds, and waiting behind searches not yet
     #: kept made it take hundreds under load (see :func:`~marsad.web.state.run_quick`).
@@ -82,6 +86,7 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
         # threads only contend for the GIL and for SQLite's open-time schema check.
         anyio.to_thread.current_default_thread_limiter().total_tokens = config.threads
         app.state.quick = anyio.CapacityLimiter(config.quick_threads)
+        app.state.writes = anyio.CapacityLimiter(1)  # one writer at a time anyway
         if config.warm:
             threading.Thread(target=site.warm, name="marsad-warm", daemon=True).start()
         yield

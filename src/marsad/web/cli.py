@@ -49,9 +49,11 @@ __all__ = ["COMMANDS"]
 @click.option(
     "--threads",
     type=click.IntRange(min=1),
-    default=4,
+    default=1,
     show_default=True,
-    help="Threads serving requests in each process (pages already kept need none).",
+    help="Threads making pages in each process (pages already kept need none; article pages"
+    " and ingest have threads of their own). Python shares a core among a process's threads:"
+    " more rarely helps; use --workers for cores.",
 )
 def serve(
     db: str | None,
@@ -146,7 +148,7 @@ def app_from_env() -> object:
     upload = int(os.environ.get("MARSAD_WEB_MAX_UPLOAD", "0")) or None
     cache = float(os.environ.get("MARSAD_WEB_CACHE_SECONDS", "300"))
     pages = float(os.environ.get("MARSAD_WEB_PAGE_CACHE_MB", "64"))
-    threads = int(os.environ.get("MARSAD_WEB_THREADS", "4"))
+    threads = int(os.environ.get("MARSAD_WEB_THREADS", "1"))
     shared = os.environ.get("MARSAD_WEB_SHARED_PAGES") or None
     return create_app(
         WebConfig(db=db, max_upload_bytes=upload or 2 * 2**20, cache_seconds=cache,

@@ -18,7 +18,7 @@ from starlette.requests import Request
 
 from ..archive import Archive
 
-__all__ = ["Archives", "run_quick"]
+__all__ = ["Archives", "run_quick", "run_write"]
 
 T = TypeVar("T")
 
@@ -28,7 +28,18 @@ async def run_quick(request: Request, func: Callable[..., T], *args: object) -> 
     key: a few milliseconds), so that it does not wait behind slow ones (a search not yet
     kept) in the one queue of the threads serving every other route. The app's lifespan makes
     that pool (:attr:`WebConfig.quick_threads`); without it the shared threads are used."""
-    limiter = getattr(request.app.state, "quick", None)
+    return await _run_in(request, "quick", func, *args)
+
+
+async def run_write(request: Request, func: Callable[..., T], *args: object) -> T:
+    """Run ``func(*args)`` (an ingest: the whole pipeline, up to seconds) in the app's thread
+    for writes, so that reads never queue behind it (one serving thread per process is the
+    default); without the app's lifespan, in the shared threads."""
+    return await _run_in(request, "writes", func, *args)
+
+
+async def _run_in(request: Request, pool: str, func: Callable[..., T], *args: object) -> T:
+    limiter = getattr(request.app.state, pool, None)
     return await anyio.to_thread.run_sync(functools.partial(func, *args), limiter=limiter)
 
 
