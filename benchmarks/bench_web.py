@@ -75,10 +75,16 @@ def build(db: Path, limit: int | None) -> None:
 
 def upgrade(db: Path) -> None:
     """Give an archive built by an older Marsad what a server reads precomputed: opening it
-    migrates it (facet rows), and story assignment stores the missing «read also» lists."""
+    migrates it (facet rows), story assignment stores the missing «read also» lists, and the
+    term spans of snippets are filled (what ``marsad ingest`` does)."""
     from marsad.archive import Archive
+    from marsad.archive.prepare import fill_spans
 
     with Archive(db) as archive:
+        began = time.monotonic()
+        if filled := fill_spans(archive.store):
+            print(f"stored the term spans of {filled} articles"
+                  f" ({time.monotonic() - began:.0f} s)")  # fmt: skip
         missing = archive.store.select(
             "SELECT count(*) FROM articles a LEFT JOIN related_lists r ON r.article_id = a.id"
             " WHERE r.article_id IS NULL"

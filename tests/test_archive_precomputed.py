@@ -10,8 +10,10 @@ import pytest
 
 from marsad import Article, Entity, Event, Mention, Quote
 from marsad.archive import Archive, browse, stories
+from marsad.archive.analyzer import Term, analyze
 from marsad.archive.facetrows import FacetRows
-from marsad.archive.migrations import SQLITE
+from marsad.archive.prepare import fill_spans
+from marsad.archive.snippets import hit_text, pack_spans, unpack_spans
 from marsad.archive.sqlbase import name_key
 from marsad.archive.store import Store
 from marsad.archive.views import entity_names, entity_profile, merge_variants
@@ -169,7 +171,10 @@ def test_the_migration_fills_facet_rows_of_an_older_archive(archive: Archive) ->
         [
             ("DROP TABLE article_facets", ()),
             ("DROP TABLE related_lists", ()),
-            ("DELETE FROM schema_version WHERE version = ?", (len(SQLITE),)),
+            # and migration 5 after it
+            ("DROP INDEX articles_no_spans", ()),
+            ("ALTER TABLE articles DROP COLUMN spans", ()),
+            ("DELETE FROM schema_version WHERE version >= ?", (4,)),
         ]
     )
     store._migrate()  # type: ignore[attr-defined]  # as opening the archive again does
@@ -319,6 +324,11 @@ def test_entity_profiles_equal_the_plain_scans(archive: Archive) -> None:
         ("عنوان", "كلمات " * 10 + "الانتخابات", "انتخا", 63),
         ("عنوان", "كلمات عادية\n\nفقرة ثانية عن الانتخابات\n\nثالثة", "انتخابات OR فقرة", 4000),
         ("عنوان", "", "عنوان", 4000),
+        ("عنوان", "فقرة أولى بلا شيء\n\nوالانتخابات هنا " + "كلمة " * 40, "انتخابات", 4000),
+        ("عنوان", "Reuters: iPhone-15 " * 5 + "الانتخابات", "iphone", 50),  # cut in Latin
+        ("عنوان", "كلمات " * 10 + "الانتخابات", "انتخابات", 66),  # the cut at a word's end
+        ("عنوان", "(بيروت) – «الانتخابات» بدأت " + "كلمة " * 40, "انتخابات", 4000),
+        ("عنوان", "(بيروت) – " + "كلمة " * 40, "انتخابات", 4000),
     ],
 )
 def test_snippets_from_stored_terms_equal_analyzing_everything(
@@ -338,3 +348,80 @@ def test_snippets_from_stored_terms_equal_analyzing_everything(
     assert fast == plain
     whole = make_snippet(body[:scan] or title, parsed)
     assert (fast.snippet, fast.highlights) == (whole.text, whole.highlights)
+    # and with the spans stored at ingest: nothing analyzed (but a word the scan cuts)
+    spans = pack_spans(analyze(hit_text(None, body)))
+    assert hit_of("x", title, "s", None, None, None, body, 1, 1.0, parsed, scan=scan,
+                  terms=stored, spans=spans) == plain  # fmt: skip
+
+
+def test_spans_pack_and_unpack() -> None:
+    short = [Term("a", 0, 3), Term("b", 4, 9)]
+    assert list(unpack_spans(pack_spans(short)) or []) == [0, 3, 4, 9]
+    assert pack_spans(short)[:1] == b"H" and len(pack_spans(short)) == 1 + 4 * 2
+    far = [Term("a", 70_000, 70_004)]  # past 65,535: four bytes each
+    assert pack_spans(far)[:1] == b"I" and list(unpack_spans(pack_spans(far)) or []) == [
+        70_000,
+        70_004,
+    ]
+    empty = unpack_spans(pack_spans([]))
+    assert empty is not None and len(empty) == 0
+    for junk in (None, b"", b"-", b"X\x00\x01", b"H\x00\x01\x02"):
+        assert unpack_spans(junk) is None
+
+
+def _hits(store: Store, ids: list[str], query: str) -> list[tuple[str, str, list[tuple[int, int]]]]:
+    from marsad.archive.query import parse_query
+
+    parsed = parse_query(query)
+    found = browse.hits_for(store, parsed, [(i, 1.0) for i in ids])
+    return [(h.id, h.snippet, h.highlights) for h in found]
+
+
+def _plain_hits(
+    store: Store, ids: list[str], query: str
+) -> list[tuple[str, str, list[tuple[int, int]]]]:
+    """The snippets made by analyzing each text again (what the stored spans must give)."""
+    from marsad.archive.query import parse_query
+    from marsad.archive.snippets import make_hit
+
+    parsed = parse_query(query)
+    hits = [
+        make_hit(s.article.id, s, 1.0, parsed, scan=browse.SNIPPET_SCAN) for s in store.get(ids)
+    ]
+    return [(h.id, h.snippet, h.highlights) for h in hits]
+
+
+QUERIES = ["الرئيس", "زلزال حلب", "انتخ*", "النفط OR البرلمان", '"أسعار النفط"', "لا شيء هنا"]
+
+
+def test_hits_are_cut_from_the_spans_stored_at_ingest(archive: Archive) -> None:
+    articles = _corpus(archive)
+    ids = [a.id for a in articles]
+    store = archive.store
+    spans = dict(store.select("SELECT id, spans FROM articles"))
+    assert all(unpack_spans(bytes(spans[i])) is not None for i in ids)  # type: ignore[arg-type]
+    for query in QUERIES:
+        assert _hits(store, ids, query) == _plain_hits(store, ids, query)
+
+
+def test_spans_are_filled_for_an_archive_from_before_them(archive: Archive) -> None:
+    """Articles archived before migration 5 have none until an ingest fills them; an article
+    whose stored terms are not today's analysis gets a mark that keeps the old way for it."""
+    articles = _corpus(archive)
+    ids = [a.id for a in articles]
+    store = archive.store
+    expected = {q: _plain_hits(store, ids, q) for q in QUERIES}
+    store.write([("UPDATE articles SET spans = NULL", ())])
+    odd = ids[0]
+    store.write([("UPDATE articles SET terms = ? WHERE id = ?", ("كلمة قديمة", odd))])
+    for query in QUERIES:  # without spans: as before
+        assert _hits(store, ids, query) == expected[query]
+    assert fill_spans(store, batch=2) == len(ids)
+    assert fill_spans(store) == 0
+    assert store.select("SELECT spans FROM articles WHERE id = ?", [odd])[0][0] in (b"-", "-")
+    for query in QUERIES:
+        assert _hits(store, ids, query) == expected[query]
+    # an ingest fills them too
+    store.write([("UPDATE articles SET spans = NULL", ())])
+    archive.ingest([])
+    assert store.select("SELECT count(*) FROM articles WHERE spans IS NULL")[0][0] == 0

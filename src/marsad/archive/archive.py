@@ -21,7 +21,7 @@ from ..record import Article
 from . import export as _export
 from .ingest import IngestReport, ingest
 from .model import Filters, Hit, Outcome, StoredArticle
-from .prepare import prepare
+from .prepare import fill_spans, prepare
 from .query import parse_query
 from .snippets import make_hit
 from .store import Store, open_store
@@ -70,6 +70,7 @@ class Archive:
         )
         if stories:
             report.stories = assign_stories(self.store)
+        fill_spans(self.store)  # an archive from before migration 5: its snippets get faster
         return report
 
     def add(self, articles: Iterable[Article]) -> list[Outcome]:

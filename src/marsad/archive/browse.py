@@ -128,13 +128,16 @@ def hits_for(store: Store, query: Query, ranked: Sequence[tuple[str, float]]) ->
     ids = list(dict.fromkeys(i for i, _ in ranked))
     records: dict[str, dict[str, Any]] = {}
     terms_of: dict[str, list[str]] = {}
+    spans_of: dict[str, bytes | None] = {}
     sources: dict[str, int] = {}
     for chunk in chunks(ids):
-        for aid, record, stored in store.select(
-            f"SELECT id, record, terms FROM articles WHERE id IN ({placeholders(chunk)})", chunk
+        for aid, record, stored, spans in store.select(
+            f"SELECT id, record, terms, spans FROM articles WHERE id IN ({placeholders(chunk)})",
+            chunk,
         ):
             records[str(aid)] = json.loads(str(record))
             terms_of[str(aid)] = str(stored).split()
+            spans_of[str(aid)] = bytes(spans) if isinstance(spans, bytes | memoryview) else None
         for aid, n in store.select(
             "SELECT article_id, count(*) FROM article_sources"
             f" WHERE article_id IN ({placeholders(chunk)}) GROUP BY article_id",
@@ -158,6 +161,7 @@ def hits_for(store: Store, query: Query, ranked: Sequence[tuple[str, float]]) ->
                     query,
                     scan=SNIPPET_SCAN,
                     terms=terms_of.get(aid),
+                    spans=spans_of.get(aid),
                 )
             )
     return hits

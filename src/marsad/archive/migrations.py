@@ -153,6 +153,16 @@ FROM articles a
 """
 
 
+# Migration 5: where each index term of an article's lead and body comes from
+# (:func:`marsad.archive.snippets.pack_spans`), so that search snippets are cut from what ingest
+# found instead of analyzing the text again for every hit. Articles archived before have none
+# until ``fill_spans`` (run by ``marsad ingest``) stores them; snippets then analyze as before.
+_SPANS = """
+ALTER TABLE articles ADD COLUMN spans {blob};
+CREATE INDEX articles_no_spans ON articles (id) WHERE spans IS NULL;
+"""
+
+
 def _precomputed(agg: str, char: str, binary: str = "") -> str:
     """Migration 4 in a backend's words: its string aggregate, its character function, and
     the collation comparing text by code point (SQLite's default)."""
@@ -179,6 +189,7 @@ CREATE VIRTUAL TABLE articles_vocab USING fts5vocab (articles_fts, 'row');
     _WATCHLISTS,
     _PARTITIONS,
     _precomputed("group_concat", "char"),
+    _SPANS.format(blob="BLOB"),
 ]
 
 #: PostgreSQL: a tsvector of the analyzer's terms ('simple' configuration) under a GIN index,
@@ -193,4 +204,5 @@ CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
     _WATCHLISTS,
     _PARTITIONS,
     _precomputed("string_agg", "chr", ' COLLATE "C"'),
+    _SPANS.format(blob="BYTEA"),
 ]

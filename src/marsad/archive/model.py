@@ -43,6 +43,8 @@ class Prepared:
     body_terms: list[str]
     signature: bytes
     bands: list[str]
+    #: where each of ``body_terms`` comes from in the lead and body (``snippets.pack_spans``)
+    spans: bytes | None = None
 
 
 @dataclass(frozen=True, slots=True)

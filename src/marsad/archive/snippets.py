@@ -8,6 +8,9 @@ the matching words are returned as offsets into the snippet.
 
 from __future__ import annotations
 
+import sys
+from array import array
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -16,7 +19,18 @@ from .analyzer import Term, analyze
 from .analyzer import terms as analyze_terms
 from .model import Hit, Query, StoredArticle
 
-__all__ = ["ELLIPSIS", "WINDOW", "Snippet", "hit_of", "make_hit", "make_snippet"]
+__all__ = [
+    "ELLIPSIS",
+    "WINDOW",
+    "Snippet",
+    "hit_of",
+    "hit_text",
+    "make_hit",
+    "make_snippet",
+    "pack_spans",
+    "snippet_from_spans",
+    "unpack_spans",
+]
 
 WINDOW = 28
 ELLIPSIS = "…"
@@ -64,19 +78,85 @@ def make_snippet(text: str, query: Query, *, may_match: bool = True) -> Snippet:
     if not analyzed:
         return Snippet(text[:200], [])
     window = analyzed[first : first + WINDOW]
-    start, end = window[0].start, window[-1].end
-    if first == 0 and not skipped:
+    spans = [(t.start, t.end) for t in window]
+    return _cut(text, spans, hits[first : first + WINDOW], from_start=first == 0 and not skipped)
+
+
+def _cut(
+    text: str, window: list[tuple[int, int]], hits: Sequence[bool], *, from_start: bool
+) -> Snippet:
+    """The snippet of the terms at ``window`` (their spans in ``text``, those matching marked),
+    from the text's beginning when ``from_start``."""
+    start, end = window[0][0], window[-1][1]
+    if from_start:
         start = 0
     lead = ELLIPSIS if start > 0 else ""
     tail = ELLIPSIS if end < len(text.rstrip()) else ""
     body = text[start:end]
     shift = len(lead) - start
-    marks = [
-        (t.start + shift, t.end + shift)
-        for t, hit in zip(window, hits[first : first + WINDOW], strict=True)
-        if hit
-    ]
+    marks = [(a + shift, b + shift) for (a, b), hit in zip(window, hits, strict=True) if hit]
     return Snippet(lead + body.replace("\n\n", " ¶ ") + tail, _merge(marks, body, shift))
+
+
+def hit_text(lead: str | None, body: str) -> str:
+    """The text a hit's snippet is cut from: the lead, a blank line, the body."""
+    return "\n\n".join(filter(None, [lead, body]))
+
+
+def pack_spans(terms: Sequence[Term]) -> bytes:
+    """The ``start, end`` offsets of ``terms`` (:func:`analyze` of a :func:`hit_text`) as the
+    archive stores them: a type code, then unsigned integers, little-endian (two bytes each
+    while the text is shorter than 65,536 characters, else four)."""
+    flat = [x for t in terms for x in (t.start, t.end)]
+    code = "H" if max(flat, default=0) <= 0xFFFF else "I"
+    packed = array(code, flat)
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return code.encode() + packed.tobytes()
+
+
+def unpack_spans(blob: bytes | None) -> array[int] | None:
+    """What :func:`pack_spans` wrote, read back (None for anything else)."""
+    if not blob or blob[:1] not in (b"H", b"I"):
+        return None
+    spans = array(blob[:1].decode())
+    if (len(blob) - 1) % (2 * spans.itemsize):
+        return None
+    spans.frombytes(blob[1:])
+    if sys.byteorder == "big":
+        spans.byteswap()
+    return spans
+
+
+def snippet_from_spans(
+    text: str, terms: Sequence[str], spans: Sequence[int], query: Query, *, scan: int | None = None
+) -> Snippet:
+    """:func:`make_snippet` of ``text[:scan]`` from the terms of ``text`` and their spans
+    (``start, end`` pairs, as stored at ingest: :func:`pack_spans`), without analyzing it
+    again, but for a word that the cut at ``scan`` goes through (a term of its own)."""
+    n = len(terms)
+    starts, ends = spans[0::2], spans[1::2]
+    extra: list[Term] = []
+    if scan is not None and len(text) > scan:
+        text = text[:scan]
+        cut = bisect_right(ends, scan)  # the terms the cut leaves whole
+        if cut < n and starts[cut] < scan:
+            extra = analyze(text[starts[cut] :], starts[cut])
+        n = cut
+    every = [*terms[:n], *(t.term for t in extra)]
+    if not every:
+        return Snippet(text[:200], [])
+    words = query.words()
+    if query.prefixes:
+        hits = [_matches(t, query, words) for t in every]
+    else:
+        hits = [t in words for t in every]
+    first = _best_window(every, hits)[0] if True in hits else 0
+    window = [
+        (starts[i], ends[i]) if i < n else (extra[i - n].start, extra[i - n].end)
+        for i in range(first, min(first + WINDOW, len(every)))
+    ]
+    return _cut(text, window, hits[first : first + WINDOW], from_start=first == 0)
 
 
 def _analyzed_until_best(
@@ -120,12 +200,12 @@ def _analyzed_until_best(
         if not may_match and len(analyzed) >= WINDOW:
             return analyzed, hits, 0, begin > 0
         if most and n < len(pieces) - 1 and any(hits):
-            first, score = _best_window(analyzed, hits)
+            first, score = _best_window([t.term for t in analyzed], hits)
             if score == most and first + WINDOW <= len(analyzed):
                 return analyzed, hits, first, begin > 0
     if begin > 0 and not any(hits):  # a word held but never as a term: the opening after all
         return _analyzed_until_best(text, query, may_match=False)
-    return analyzed, hits, _best_window(analyzed, hits)[0], begin > 0
+    return analyzed, hits, _best_window([t.term for t in analyzed], hits)[0], begin > 0
 
 
 #: How many terms before its first match a window may start (see :func:`_best_window`).
@@ -141,16 +221,14 @@ def _first_candidate(pieces: list[str], words: set[str]) -> int | None:
     return None
 
 
-def _best_window(analyzed: list[Term], hits: list[bool]) -> tuple[int, int]:
+def _best_window(terms: Sequence[str], hits: list[bool]) -> tuple[int, int]:
     """Where the window with the most distinct matching terms starts (earliest on ties), and
     how many it holds."""
     best, best_score = 0, 0
     for i in (i for i, hit in enumerate(hits) if hit):
         begin = max(0, i - _BEFORE)
         distinct = {
-            t.term
-            for t, h in zip(analyzed[begin : begin + WINDOW], hits[begin:], strict=False)
-            if h
+            t for t, h in zip(terms[begin : begin + WINDOW], hits[begin:], strict=False) if h
         }
         if len(distinct) > best_score:
             best, best_score = begin, len(distinct)
@@ -193,14 +271,23 @@ def hit_of(
     *,
     scan: int | None = None,
     terms: Sequence[str] | None = None,
+    spans: bytes | None = None,
 ) -> Hit:
     """:func:`make_hit` from the record's fields (read without building an Article).
 
     ``terms``: the index terms the archive stored for the article (its title's, then its lead
     and body's), when known: if none of the text's matches the query (a match on the title
-    alone), the snippet is the opening, found without analyzing the whole text.
+    alone), the snippet is the opening, found without analyzing the whole text. ``spans``:
+    the stored offsets of the lead and body's terms (:func:`pack_spans`), with ``terms``: the
+    snippet is then cut without analyzing the text at all.
     """
-    text = "\n\n".join(filter(None, [lead, body]))
+    text = hit_text(lead, body)
+    found = unpack_spans(spans) if terms is not None and text else None
+    if found is not None and terms is not None and len(found) // 2 <= len(terms):
+        n = len(found) // 2
+        snippet = snippet_from_spans(text, terms[len(terms) - n :], found, query, scan=scan)
+        return Hit(article_id, title, source, published, url, score, snippet.text,
+                   snippet.highlights, sources)  # fmt: skip
     may_match = True
     if terms is not None and text:
         words = query.words()

@@ -97,7 +97,7 @@ class SqlStore(ABC):
         article = prepared.article
         inserted = self._execute(
             "INSERT INTO articles (id, title, source, url, published, record, terms, doclen,"
-            " signature, dup_group) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " signature, dup_group, spans) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
             " ON CONFLICT (id) DO NOTHING",
             (
                 article.id,
@@ -110,6 +110,7 @@ class SqlStore(ABC):
                 len(prepared.title_terms) + len(prepared.body_terms),
                 prepared.signature,
                 article.id,
+                prepared.spans,
             ),
         )
         new_source = self._execute(
