@@ -195,7 +195,7 @@ def entity_profile(
     )
     profile.timeline = _timeline(found, 10 if by == "day" else 7)
     profile.quotes = _quotes(store, keys, limit)
-    profile.cooccurring = _cooccurring(found, keys, index, limit)
+    profile.cooccurring = _cooccurring(found, keys, index, limit, (target, head.type))
     profile.meetings, profile.met = _meetings(store, keys, limit, index.written)
     return profile
 
@@ -216,6 +216,23 @@ class _NameIndex:
         self.written = {n.key: n.name for n in names}
         #: what :meth:`target_of` found, by item
         self.targets: dict[str, tuple[str, str, tuple[str, str]]] = {}
+        #: what :meth:`targets_in` found, by an article's items
+        self.articles: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = {}
+
+    def target_of_key(self, key: str, type_: str) -> tuple[str, str]:
+        """The ``(key, type)`` that the variants of ``key`` as a ``type`` merge into."""
+        return (self.merged.get((key, type_), key), type_)
+
+    def targets_in(self, items: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+        """The distinct entities (variants merged) of an article's ``article_facets`` items;
+        kept, as each article comes again in the profile of every entity it names."""
+        found = self.articles.get(items)
+        if found is None:
+            found = tuple(dict.fromkeys(self.target_of(i)[2] for i in items))
+            if len(self.articles) >= _ARTICLES_KEPT:
+                self.articles.clear()
+            self.articles[items] = found
+        return found
 
     def target_of(self, item: str) -> tuple[str, str, tuple[str, str]]:
         """An ``article_facets`` entity item's key, its ``key UNIT type``, and the
@@ -233,6 +250,8 @@ class _NameIndex:
 
 #: Parsed entity items a name index keeps (about 150 bytes each).
 _ITEMS_KEPT = 400_000
+#: Articles whose merged entities a name index keeps (a few hundred bytes each).
+_ARTICLES_KEPT = 200_000
 
 
 _last_index: _NameIndex | None = None
@@ -266,37 +285,36 @@ def _quotes(store: Store, keys: tuple[str, ...], limit: int) -> list[QuoteRow]:
 
 
 def _cooccurring(
-    rows: list[FacetRow], keys: tuple[str, ...], index: _NameIndex, limit: int
+    rows: list[FacetRow],
+    keys: tuple[str, ...],
+    index: _NameIndex,
+    limit: int,
+    own: tuple[str, str],
 ) -> list[tuple[str, str, int]]:
-    """The entities named with these keys (variants merged), by the articles naming both."""
-    written = index.written_typed
+    """The entities named with these keys (variants merged: ``own``), by the articles naming
+    both: an article counts for an entity when it names it under a key other than these."""
     articles = [r[4] for r in rows if r[4]]
-    per_item = Counter(chain.from_iterable(articles))
+    targets_in = index.targets_in
+    counts = Counter(chain.from_iterable(map(targets_in, articles)))
+    counts.pop(own, 0)  # every key of this entity is one of these
+    # any other entity these keys name (as another type): only articles naming it under
+    # another key count
     mine = set(keys)
-    counts: dict[tuple[str, str], int] = {}
-    first: dict[tuple[str, str], str] = {}  # a target's first key_type seen
-    variants: dict[tuple[str, str], set[str]] = {}  # targets named by several key_types
-    kept, target_of = index.targets, index.target_of
-    for item, n in per_item.items():
-        key, key_type, target = kept.get(item) or target_of(item)
-        if key in mine:
-            continue
-        counts[target] = counts.get(target, 0) + n
-        seen = first.setdefault(target, key_type)
-        if seen != key_type:
-            variants.setdefault(target, {seen}).add(key_type)
-    # an article naming two variants of one entity counts once for it
-    if variants:
-        owner = {i: t for i in per_item if (t := (kept.get(i) or target_of(i))[2]) in variants}
-        for target in variants:
-            counts[target] = 0
-        items_of_several = owner.keys()
-        for items in articles:
-            if not items_of_several.isdisjoint(items):
-                for target in {owner[i] for i in items if i in owner}:
-                    counts[target] += 1
+    named = {index.target_of_key(k, n.type) for k in mine for n in index.by_key.get(k, ())}
+    for target in named & counts.keys():
+        counts[target] = sum(
+            1
+            for items in articles
+            if target in targets_in(items)
+            and any(
+                found[2] == target and found[0] not in mine
+                for found in map(index.target_of, items)
+            )
+        )
+    counts = +counts  # those left at 0 go
     if not counts or limit <= 0:
         return []
+    written = index.written_typed
     cut = heapq.nlargest(limit, counts.values())[-1]
     ranked = sorted(((-n, k) for k, n in counts.items() if n >= cut))[:limit]
     return [(written.get(k, k[0]), k[1], -n) for n, k in ranked]
