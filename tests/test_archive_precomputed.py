@@ -259,6 +259,26 @@ def test_lists_missing_are_made_and_unknown_ids_have_none(archive: Archive) -> N
     assert archive.related("no-such-id") == []
 
 
+def test_warmed_profiles_equal_cold_ones(archive: Archive) -> None:
+    """Merging every kept article's entities ahead (a server starting) changes no profile."""
+    from marsad.archive.views import _index, warm_profiles
+
+    _corpus(archive)
+    store = archive.store
+    names = entity_names(store)
+    merged = merge_variants(names)
+    cold = [entity_profile(store, n, type=t, variants=(names, merged)) for n, t in PEOPLE]
+    rows = FacetRows()
+    rows.preload(store)
+    fresh_names = entity_names(store)  # a new name index, as after the archive changed
+    fresh = merge_variants(fresh_names)
+    assert warm_profiles((fresh_names, fresh), rows) == len(rows) == 14
+    assert len(_index(fresh_names, fresh).articles) == len({r for r in rows.entity_items()})
+    warm = [entity_profile(store, n, type=t, variants=(fresh_names, fresh), rows=rows)
+            for n, t in PEOPLE]  # fmt: skip
+    assert warm == cold
+
+
 def _reference_cooccurring(
     store: Store, keys: tuple[str, ...], merged: dict[tuple[str, str], str], limit: int
 ) -> list[tuple[str, int]]:

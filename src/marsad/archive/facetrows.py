@@ -64,6 +64,11 @@ class FacetRows:
         self._add(found, epoch)
         return len(found)
 
+    def entity_items(self) -> list[tuple[str, ...]]:
+        """The entity items of every row kept (each article's, as :meth:`get` gives them)."""
+        with self._lock:
+            return [row[4] for row in self._rows.values()]
+
     def get(self, store: Store, ids: Sequence[str]) -> list[FacetRow]:
         """The rows of the archived articles among ``ids`` (each once; unknown ids left out)."""
         unique = list(dict.fromkeys(ids))

@@ -34,6 +34,7 @@ __all__ = [
     "entity_profile",
     "merge_variants",
     "resolve_name",
+    "warm_profiles",
 ]
 
 _ARTICLE = "ال"
@@ -200,6 +201,18 @@ def entity_profile(
     return profile
 
 
+def warm_profiles(
+    variants: tuple[Sequence[Name], dict[tuple[str, str], str]], rows: FacetRows
+) -> int:
+    """Merge now the entities of every article whose facet row ``rows`` keeps (what each
+    entity page counts its co-occurring entities from); how many articles."""
+    index = _index(*variants)
+    items = rows.entity_items()
+    for found in items:
+        index.targets_in(found)
+    return len(items)
+
+
 class _NameIndex:
     """Lookups over the archive's names, so that a profile does not scan them all each time:
     names by key, the names of each merged group (both in the order of ``names``), and the
@@ -307,8 +320,7 @@ def _cooccurring(
             for items in articles
             if target in targets_in(items)
             and any(
-                found[2] == target and found[0] not in mine
-                for found in map(index.target_of, items)
+                found[2] == target and found[0] not in mine for found in map(index.target_of, items)
             )
         )
     counts = +counts  # those left at 0 go

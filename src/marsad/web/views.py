@@ -21,7 +21,14 @@ from ..archive.model import Filters, Query
 from ..archive.query import parse_query
 from ..archive.sqlbase import name_key, placeholders
 from ..archive.store import Store, open_store
-from ..archive.views import Name, entity_names, entity_profile, merge_variants, resolve_name
+from ..archive.views import (
+    Name,
+    entity_names,
+    entity_profile,
+    merge_variants,
+    resolve_name,
+    warm_profiles,
+)
 from ..document import Document
 from ..pipeline import Pipeline
 from ..record import Article
@@ -129,12 +136,14 @@ class Site:
             return kept[1], kept[2]
 
     def warm(self) -> None:
-        """Compute the entity variants and read the newest articles' facet rows now (a server
-        does it in a thread as it starts: the first searches and entity pages need both)."""
+        """Compute the entity variants, read the newest articles' facet rows and merge their
+        entities now (a server does it in a thread as it starts: the first searches and entity
+        pages need them)."""
         try:
-            self.variants()
+            variants = self.variants()
             if self.facet_rows is not None:
                 self.facet_rows.preload(self.store)
+                warm_profiles(variants, self.facet_rows)
         except Exception:
             return
 
