@@ -171,9 +171,10 @@ def test_the_migration_fills_facet_rows_of_an_older_archive(archive: Archive) ->
         [
             ("DROP TABLE article_facets", ()),
             ("DROP TABLE related_lists", ()),
-            # and migration 5 after it
+            # and migrations 5 and 6 after it
             ("DROP INDEX articles_no_spans", ()),
             ("ALTER TABLE articles DROP COLUMN spans", ()),
+            ("DROP TABLE event_parties", ()),
             ("DELETE FROM schema_version WHERE version >= ?", (4,)),
         ]
     )
@@ -186,6 +187,30 @@ def test_the_migration_fills_facet_rows_of_an_older_archive(archive: Archive) ->
         for x, y in zip(new[2:], old[2:], strict=True):
             assert sorted(str(x).split("\x1e")) == sorted(str(y).split("\x1e"))
     assert browse.facets(store, [a.id for a in articles]) == expected
+
+
+def test_the_migration_fills_event_parties_as_ingest_writes_them(archive: Archive) -> None:
+    """Migration 6 splits the parties of the events already archived into the rows ingest
+    writes for new ones: every agent, target and participant key, once per event."""
+    _corpus(archive)
+    store = archive.store
+    query = "SELECT key, article_id, idx FROM event_parties ORDER BY key, article_id, idx"
+    written = store.select(query)
+    expected = set()
+    for aid, idx, agent, target, participants in store.select(
+        "SELECT article_id, idx, agent_key, target_key, participant_keys FROM events"
+    ):
+        for key in {agent, target, *str(participants).split("|")} - {None, ""}:
+            expected.add((key, aid, idx))
+    assert len(written) == len(expected) > 14 and set(written) == expected
+    store.write(
+        [
+            ("DROP TABLE event_parties", ()),
+            ("DELETE FROM schema_version WHERE version >= ?", (6,)),
+        ]
+    )
+    store._migrate()  # type: ignore[attr-defined]  # as opening the archive again does
+    assert store.select(query) == written
 
 
 QUAKE = "ضرب زلزال بقوة ست درجات مدينة حلب شمال سوريا وأدى إلى انهيار مبان وسقوط ضحايا"

@@ -163,6 +163,46 @@ CREATE INDEX articles_no_spans ON articles (id) WHERE spans IS NULL;
 """
 
 
+# Migration 6: the parties of each event (its agent, target and participants: keys of its
+# article's entities), one row each, so that an entity page reads the events it takes part in
+# by key instead of every event of every article naming it.
+_PARTIES = """
+CREATE TABLE event_parties (
+    key TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles (id),
+    idx INTEGER NOT NULL,
+    PRIMARY KEY (key, article_id, idx)
+);
+"""
+#: SQLite: the parties split out of ``agent|target|participants`` by a recursive query.
+_PARTIES_SQLITE = (
+    _PARTIES
+    + """
+INSERT INTO event_parties (key, article_id, idx)
+WITH RECURSIVE parts (article_id, idx, rest, key) AS (
+    SELECT article_id, idx, coalesce(agent_key, '') || '|' || coalesce(target_key, '') || '|'
+        || participant_keys || '|', ''
+    FROM events
+    UNION ALL
+    SELECT article_id, idx, substr(rest, instr(rest, '|') + 1),
+        substr(rest, 1, instr(rest, '|') - 1)
+    FROM parts WHERE rest != ''
+)
+SELECT DISTINCT key, article_id, idx FROM parts WHERE key != ''
+"""
+)
+#: PostgreSQL: the same, split by ``string_to_array``.
+_PARTIES_POSTGRES = (
+    _PARTIES
+    + """
+INSERT INTO event_parties (key, article_id, idx)
+SELECT DISTINCT p, article_id, idx FROM events, unnest(string_to_array(
+    coalesce(agent_key, '') || '|' || coalesce(target_key, '') || '|' || participant_keys, '|'
+)) AS p WHERE p != ''
+"""
+)
+
+
 def _precomputed(agg: str, char: str, binary: str = "") -> str:
     """Migration 4 in a backend's words: its string aggregate, its character function, and
     the collation comparing text by code point (SQLite's default)."""
@@ -190,6 +230,7 @@ CREATE VIRTUAL TABLE articles_vocab USING fts5vocab (articles_fts, 'row');
     _PARTITIONS,
     _precomputed("group_concat", "char"),
     _SPANS.format(blob="BLOB"),
+    _PARTIES_SQLITE,
 ]
 
 #: PostgreSQL: a tsvector of the analyzer's terms ('simple' configuration) under a GIN index,
@@ -205,4 +246,5 @@ CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
     _PARTITIONS,
     _precomputed("string_agg", "chr", ' COLLATE "C"'),
     _SPANS.format(blob="BYTEA"),
+    _PARTIES_POSTGRES,
 ]

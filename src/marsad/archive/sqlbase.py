@@ -227,6 +227,17 @@ class SqlStore(ABC):
                 for i, ev in enumerate(article.events)
             ],
         )
+        parties = (
+            (party, article.id, i)
+            for i, ev in enumerate(article.events)
+            for party in dict.fromkeys([ev.agent or "", ev.target or "", *ev.participants])
+            if party in keys
+        )
+        self._many(
+            "INSERT INTO event_parties (key, article_id, idx) VALUES (?, ?, ?)"
+            " ON CONFLICT DO NOTHING",
+            list(dict.fromkeys((keys[p], aid, i) for p, aid, i in parties)),
+        )
 
     def reject(self, rejections: Sequence[Rejection]) -> None:
         if not rejections:

@@ -335,16 +335,14 @@ def _cooccurring(
 def _meetings(
     store: Store, keys: tuple[str, ...], limit: int, written: dict[str, str]
 ) -> tuple[list[Meeting], list[tuple[str, int]]]:
-    likes = " OR ".join(["('|' || ev.participant_keys || '|') LIKE ?"] * len(keys))
     rows = store.select(
         "SELECT ev.article_id, a.published, ev.type, ev.trigger, ev.agent_key, ev.target_key,"
-        " ev.participant_keys, ev.date FROM events ev"
+        " ev.participant_keys, ev.date FROM (SELECT DISTINCT article_id, idx FROM event_parties"
+        f" WHERE key IN ({placeholders(keys)})) p"
+        " JOIN events ev ON ev.article_id = p.article_id AND ev.idx = p.idx"
         " JOIN article_facets a ON a.article_id = ev.article_id"
-        # a party of an event is one of its article's entities: only those articles are read
-        f" WHERE ev.article_id IN (SELECT article_id FROM entities WHERE key IN ({placeholders(keys)}))"
-        f" AND (ev.agent_key IN ({placeholders(keys)}) OR ev.target_key IN ({placeholders(keys)})"
-        f" OR {likes}) ORDER BY a.published DESC, ev.article_id, ev.idx",
-        [*keys, *keys, *keys, *(f"%|{k}|%" for k in keys)],
+        " ORDER BY a.published DESC, ev.article_id, ev.idx",
+        keys,
     )
     meetings, met = [], Counter[str]()
     for aid, published, type_, trigger, agent, target, participants, when in rows:
