@@ -163,6 +163,27 @@ def test_an_ingest_does_not_hold_up_reads(
         assert posted.result(timeout=30).status_code == 201
 
 
+def test_a_warmed_server_leaves_what_it_read_out_of_full_collections(
+    records: dict[str, Any],
+) -> None:
+    """After warming (entity variants, facet rows), the objects read are frozen: Python's
+    full garbage collections no longer walk them."""
+    import gc
+    import time
+
+    gc.unfreeze()
+    app = create_app(WebConfig(db=records["db"], warm=True))
+    try:
+        with TestClient(app) as c:
+            deadline = time.monotonic() + 60
+            while gc.get_freeze_count() == 0 and time.monotonic() < deadline:
+                time.sleep(0.05)
+            assert gc.get_freeze_count() > 0
+            assert c.get("/api/search", params={"q": "بغداد"}).json()["total"] > 0
+    finally:
+        gc.unfreeze()
+
+
 def test_writes_are_disabled_without_a_configured_token(records: dict[str, Any]) -> None:
     with TestClient(create_app(WebConfig(db=records["db"], token=""))) as c:
         refused = c.post("/api/watchlists", json={"name": "x", "query": "بغداد"}, headers=AUTH)
