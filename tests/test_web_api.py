@@ -107,6 +107,42 @@ def test_entity_quotes_events_and_stories(client: TestClient, records: dict[str,
     assert {m["id"] for m in members} == {records["meeting"].id, records["follow"].id}
 
 
+def test_every_answer_is_exactly_its_documented_model(
+    client: TestClient, records: dict[str, Any]
+) -> None:
+    """The routes write their JSON themselves (no second trip through the server's threads
+    for FastAPI to check it): each answer must be what its response model makes of it, no
+    field missing, added or differently typed."""
+    from pydantic import BaseModel
+
+    from marsad.web import models
+
+    meeting = records["meeting"].id
+    story = client.get(f"/api/articles/{meeting}").json()["story"]
+    made = client.post("/api/watchlists", json={"name": "بغداد", "query": "بغداد"}, headers=AUTH)
+    assert made.status_code == 201
+    checks: list[tuple[str, type[BaseModel], Any]] = [
+        ("/api/search?q=بغداد", models.SearchResponse, None),
+        ("/api/search?q=بغداد&event_type=meeting&limit=1&offset=1", models.SearchResponse, None),
+        ("/api/entities/فؤاد حسين", models.EntityResponse, None),
+        ("/api/quotes?speaker=أحمد ناصر المحمد الصباح", models.QuotesResponse, None),
+        ("/api/events?type=meeting", models.EventsResponse, None),
+        ("/api/stories", models.StoriesResponse, None),
+        (f"/api/stories/{story}", models.StoryResponse, None),
+        ("/api/watchlists", models.WatchlistsResponse, None),
+        (f"/api/watchlists/{made.json()['id']}", models.WatchlistResponse, None),
+        (f"/api/articles/{meeting}/related", models.RelatedResponse, None),
+    ]
+    checks.append(("", models.WatchlistResponse, made))
+    for path, model, answer in checks:
+        answer = answer or client.get(path)
+        assert answer.status_code in (200, 201), path
+        assert answer.headers["content-type"].startswith("application/json")
+        data = answer.json()
+        assert model.model_validate(data).model_dump(mode="json") == data, path
+        assert data, path
+
+
 def test_ingest_needs_the_token_and_runs_the_pipeline(client: TestClient) -> None:
     doc = {"title": "افتتاح مستشفى جديد في الزرقاء", "body": "افتتح وزير الصحة مستشفى جديدا."}
     assert client.post("/api/ingest", json=doc).status_code == 401
