@@ -15,6 +15,7 @@ A first name alone, or a family name alone, is never merged: «أحمد» is a t
 from __future__ import annotations
 
 import heapq
+import threading
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -230,18 +231,34 @@ class _NameIndex:
         #: what :meth:`target_of` found, by item
         self.targets: dict[str, tuple[str, str, tuple[str, str]]] = {}
         #: what :meth:`targets_in` found, by an article's items
-        self.articles: dict[tuple[str, ...], tuple[tuple[str, str], ...]] = {}
+        self.articles: dict[tuple[str, ...], tuple[int, ...]] = {}
+        #: the entities numbered by :meth:`code`, and their numbers
+        self.entities: list[tuple[str, str]] = []
+        self.codes: dict[tuple[str, str], int] = {}
+        self._lock = threading.Lock()
 
     def target_of_key(self, key: str, type_: str) -> tuple[str, str]:
         """The ``(key, type)`` that the variants of ``key`` as a ``type`` merge into."""
         return (self.merged.get((key, type_), key), type_)
 
-    def targets_in(self, items: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-        """The distinct entities (variants merged) of an article's ``article_facets`` items;
-        kept, as each article comes again in the profile of every entity it names."""
+    def code(self, entity: tuple[str, str]) -> int:
+        """A number standing for an entity ``(key, type)`` (variants merged) in
+        :meth:`targets_in` (counting numbers is cheaper than counting pairs)."""
+        found = self.codes.get(entity)
+        if found is None:
+            with self._lock:
+                found = self.codes.setdefault(entity, len(self.codes))
+                if found == len(self.entities):
+                    self.entities.append(entity)
+        return found
+
+    def targets_in(self, items: tuple[str, ...]) -> tuple[int, ...]:
+        """The distinct entities (variants merged, as :meth:`code` numbers them) of an
+        article's ``article_facets`` items; kept, as each article comes again in the profile
+        of every entity it names."""
         found = self.articles.get(items)
         if found is None:
-            found = tuple(dict.fromkeys(self.target_of(i)[2] for i in items))
+            found = tuple(dict.fromkeys(self.code(self.target_of(i)[2]) for i in items))
             if len(self.articles) >= _ARTICLES_KEPT:
                 self.articles.clear()
             self.articles[items] = found
@@ -307,28 +324,29 @@ def _cooccurring(
     """The entities named with these keys (variants merged: ``own``), by the articles naming
     both: an article counts for an entity when it names it under a key other than these."""
     articles = [r[4] for r in rows if r[4]]
-    targets_in = index.targets_in
-    counts = Counter(chain.from_iterable(map(targets_in, articles)))
-    counts.pop(own, 0)  # every key of this entity is one of these
+    per_article = list(map(index.targets_in, articles))
+    counts = Counter(chain.from_iterable(per_article))
+    code = index.code
+    counts.pop(code(own), 0)  # every key of this entity is one of these
     # any other entity these keys name (as another type): only articles naming it under
     # another key count
     mine = set(keys)
-    named = {index.target_of_key(k, n.type) for k in mine for n in index.by_key.get(k, ())}
+    named = {code(index.target_of_key(k, n.type)) for k in mine for n in index.by_key.get(k, ())}
     for target in named & counts.keys():
+        entity = index.entities[target]
         counts[target] = sum(
             1
-            for items in articles
-            if target in targets_in(items)
-            and any(
-                found[2] == target and found[0] not in mine for found in map(index.target_of, items)
-            )
+            for items, found in zip(articles, per_article, strict=True)
+            if target in found
+            and any(t[2] == entity and t[0] not in mine for t in map(index.target_of, items))
         )
     counts = +counts  # those left at 0 go
     if not counts or limit <= 0:
         return []
     written = index.written_typed
     cut = heapq.nlargest(limit, counts.values())[-1]
-    ranked = sorted(((-n, k) for k, n in counts.items() if n >= cut))[:limit]
+    entities = index.entities
+    ranked = sorted(((-n, entities[k]) for k, n in counts.items() if n >= cut))[:limit]
     return [(written.get(k, k[0]), k[1], -n) for n, k in ranked]
 
 
