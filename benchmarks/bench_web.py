@@ -1,8 +1,8 @@
 """Load on the web app: concurrent clients against a local ``marsad serve`` over ANT.
 
     python benchmarks/bench_web.py [--limit N] [--requests 10000] [--clients 50] [--workers 2]
-                                   [--threads 1] [--zipf 1.0] [--warmup 0] [--rate 0]
-                                   [--no-uncached]
+                                   [--threads 1] [--order arrival] [--zipf 1.0] [--warmup 0]
+                                   [--rate 0] [--no-uncached]
                                    [--db build/bench_web.db]
 
 Builds the archive from the ANT multisource file (all of it, or the first ``--limit`` rows;
@@ -147,12 +147,18 @@ def free_port() -> int:
 
 
 def start_server(
-    db: Path, port: int, workers: int, threads: int, cache: float, page_mb: float
+    db: Path,
+    port: int,
+    workers: int,
+    threads: int,
+    cache: float,
+    page_mb: float,
+    order: str = "arrival",
 ) -> subprocess.Popen[bytes]:
     command = [sys.executable, "-m", "marsad.cli", "serve", "--db", str(db), "--host",
                "127.0.0.1", "--port", str(port), "--workers", str(workers),
                "--threads", str(threads), "--cache-seconds", str(cache),
-               "--page-cache-mb", str(page_mb)]  # fmt: skip
+               "--page-cache-mb", str(page_mb), "--order", order]  # fmt: skip
     server = subprocess.Popen(command, stdout=subprocess.DEVNULL, env={**os.environ})
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
@@ -350,7 +356,7 @@ def run(
 ) -> Results:
     port = free_port()
     page_mb = args.page_cache_mb if cache > 0 else 0.0
-    server = start_server(args.db, port, args.workers, args.threads, cache, page_mb)
+    server = start_server(args.db, port, args.workers, args.threads, cache, page_mb, args.order)
     try:
         time.sleep(args.settle)  # let the workers finish warming (entity variants)
         if warmup:
@@ -382,7 +388,7 @@ def report(args: argparse.Namespace, r: Results, cache: float, server_cpu: float
     if args.rate > 0:
         cached += f", arriving at {args.rate:g}/s (open loop)"
     print(f"{n} requests, {args.clients} clients, {args.workers} server processes"
-          f" x {args.threads} threads, {cached},"
+          f" x {args.threads} threads, {args.order} order, {cached},"
           f" {os.cpu_count()} cores (load {load:.2f} at the end): {r.wall:.1f} s,"
           f" {n / r.wall:.0f} requests/s")  # fmt: skip
     server = f"server {server_cpu / n * 1000:.2f} ms" if server_cpu is not None else "server ?"
@@ -405,6 +411,10 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--workers", type=int, default=2, help="server processes")
     parser.add_argument("--threads", type=int, default=1, help="server threads per process")
+    parser.add_argument(
+        "--order", choices=["arrival", "cached-first"], default="arrival",
+        help="the server's --order: reads answered as they came, or kept pages first",
+    )  # fmt: skip
     parser.add_argument(
         "--warmup", type=int, default=0,
         help="requests sent first and not measured (same mix, another seed): a server that has"

@@ -24,6 +24,7 @@ from .. import __version__
 from . import api, pages
 from .cache import PageCache
 from .errors import install_error_handlers
+from .order import ORDERS, ArrivalOrder
 from .security import SecurityMiddleware
 from .sharedpages import SharedPages
 from .views import Site
@@ -64,6 +65,10 @@ class WebConfig:
     #: the others: an article costs a few milliseconds, and waiting behind searches not yet
     #: kept made it take hundreds under load (see :func:`~marsad.web.state.run_quick`).
     quick_threads: int = 2
+    #: In which order reads are answered (:data:`~marsad.web.order.ORDERS`): ``arrival``, one
+    #: at a time as they came (the same wait for everyone under load, see
+    #: :mod:`marsad.web.order`), or ``cached-first``, pages already kept at once.
+    order: str = "arrival"
     #: A SQLite file for the pages shared by the server's processes
     #: (:class:`~marsad.web.sharedpages.SharedPages`; ``serve --workers N`` makes one).
     shared_pages: str | None = None
@@ -84,6 +89,8 @@ _SHARED_TIMES = 2
 
 def create_app(config: WebConfig | None = None) -> FastAPI:
     config = config or WebConfig()
+    if config.order not in ORDERS:
+        raise ValueError(f"order must be one of {', '.join(ORDERS)}, not {config.order!r}")
     if config.token is None and os.environ.get(TOKEN_ENV):
         config = replace(config, token=os.environ[TOKEN_ENV])
     site = Site(config.db, config.cache_seconds)
@@ -134,4 +141,6 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
         max_bytes=page_bytes,
         shared=shared,
     )
+    if config.order == "arrival":  # outermost: pages answered from the cache wait their turn too
+        app.add_middleware(ArrivalOrder)
     return app

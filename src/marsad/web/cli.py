@@ -11,6 +11,7 @@ import click
 
 from ..archive.cli import _db_option
 from ..errors import MarsadError
+from .order import ORDERS
 
 __all__ = ["COMMANDS"]
 
@@ -55,6 +56,15 @@ __all__ = ["COMMANDS"]
     " and ingest have threads of their own). Python shares a core among a process's threads:"
     " more rarely helps; use --workers for cores.",
 )
+@click.option(
+    "--order",
+    type=click.Choice(ORDERS),
+    default="arrival",
+    show_default=True,
+    help="arrival: each process answers reads one at a time as they came, so under heavy load"
+    " everyone waits alike; cached-first: pages already kept are answered at once (lower"
+    " median, longer tail under heavy load).",
+)
 def serve(
     db: str | None,
     host: str,
@@ -65,6 +75,7 @@ def serve(
     cache_seconds: float,
     page_cache_mb: float,
     threads: int,
+    order: str,
 ) -> None:
     """Serve the archive on the web: Arabic pages and a JSON API (/api/openapi.json).
 
@@ -80,7 +91,7 @@ def serve(
     tune_process()  # a server process only answers requests: collect cyclic garbage less often
     config = WebConfig(
         db, token, int(max_upload_mb * 2**20), cache_seconds, page_cache_mb, warm=True,
-        threads=threads,
+        threads=threads, order=order,
     )  # fmt: skip
     try:
         app = create_app(config)
@@ -108,6 +119,7 @@ def serve(
     os.environ["MARSAD_WEB_CACHE_SECONDS"] = str(cache_seconds)
     os.environ["MARSAD_WEB_PAGE_CACHE_MB"] = str(page_cache_mb)
     os.environ["MARSAD_WEB_THREADS"] = str(threads)
+    os.environ["MARSAD_WEB_ORDER"] = order
     if token:
         os.environ["MARSAD_TOKEN"] = token
     # the pages made by one process serve the others: a cache file of this server's own
@@ -150,9 +162,11 @@ def app_from_env() -> object:
     pages = float(os.environ.get("MARSAD_WEB_PAGE_CACHE_MB", "64"))
     threads = int(os.environ.get("MARSAD_WEB_THREADS", "1"))
     shared = os.environ.get("MARSAD_WEB_SHARED_PAGES") or None
+    order = os.environ.get("MARSAD_WEB_ORDER") or "arrival"
     return create_app(
         WebConfig(db=db, max_upload_bytes=upload or 2 * 2**20, cache_seconds=cache,
-                  page_cache_mb=pages, warm=True, threads=threads, shared_pages=shared)
+                  page_cache_mb=pages, warm=True, threads=threads, shared_pages=shared,
+                  order=order)
     )  # fmt: skip
 
 
