@@ -203,6 +203,16 @@ SELECT DISTINCT p, article_id, idx FROM events, unnest(string_to_array(
 )
 
 
+# Migration 7: the entities index holds the article and the type beside the key, so the
+# articles naming an entity are read from the index alone (an entity page of a name in
+# thousands of articles read each of its rows from the table: 4.5 -> 0.7 ms on average for
+# the 40 most named keys of the ANT archive).
+_ENTITY_ARTICLES = """
+CREATE INDEX entities_key_article ON entities (key, article_id, type);
+DROP INDEX entities_key;
+"""
+
+
 def _precomputed(agg: str, char: str, binary: str = "") -> str:
     """Migration 4 in a backend's words: its string aggregate, its character function, and
     the collation comparing text by code point (SQLite's default)."""
@@ -231,6 +241,7 @@ CREATE VIRTUAL TABLE articles_vocab USING fts5vocab (articles_fts, 'row');
     _precomputed("group_concat", "char"),
     _SPANS.format(blob="BLOB"),
     _PARTIES_SQLITE,
+    _ENTITY_ARTICLES,
 ]
 
 #: PostgreSQL: a tsvector of the analyzer's terms ('simple' configuration) under a GIN index,
@@ -247,4 +258,5 @@ CREATE TABLE term_df (term TEXT PRIMARY KEY, df INTEGER NOT NULL);
     _precomputed("string_agg", "chr", ' COLLATE "C"'),
     _SPANS.format(blob="BYTEA"),
     _PARTIES_POSTGRES,
+    _ENTITY_ARTICLES,
 ]
