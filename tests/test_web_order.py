@@ -117,3 +117,18 @@ def test_the_app_answers_in_arrival_order_unless_told(tmp_path: Any) -> None:
     assert _outermost(create_app(WebConfig(db=db, order="cached-first"))) is not ArrivalOrder
     with pytest.raises(ValueError, match="order must be one of"):
         create_app(WebConfig(db=db, order="random"))
+
+
+def test_each_worker_process_takes_the_order_given_to_serve(
+    tmp_path: Any, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``serve --workers N`` passes ``--order`` to its processes through the environment."""
+    from marsad.web.cli import app_from_env
+
+    db = str(tmp_path / "archive.db")
+    build_archive(db)
+    monkeypatch.setenv("MARSAD_WEB_DB", db)
+    monkeypatch.delenv("MARSAD_WEB_ORDER", raising=False)
+    assert _outermost(app_from_env()) is ArrivalOrder
+    monkeypatch.setenv("MARSAD_WEB_ORDER", "cached-first")
+    assert _outermost(app_from_env()) is not ArrivalOrder
