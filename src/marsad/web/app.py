@@ -52,14 +52,13 @@ class WebConfig:
     page_cache_mb: float = 64.0
     #: Merge entity name variants in a thread as the server starts (``marsad serve`` does).
     warm: bool = False
-    #: Threads serving requests in each process (but for the quick routes and ingest, which
-    #: have threads of their own). Handlers are mostly Python (ranking, snippets, facets,
+    #: Threads making pages in each process (but for the quick routes and ingest, which have
+    #: threads of their own). Handlers are mostly Python (ranking, snippets, facets,
     #: rendering), so threads of one process share one core through the GIL: with several, a
-    #: page that must be made is stretched by the others made at once, and the pages answered
-    #: from the cache on the event loop wait longer for the GIL. One thread makes them in
-    #: arrival order, each at full speed (measured, ``benchmarks/bench_web.py``, 2 processes:
-    #: p99 of search pages 611 ms with 1 thread, 614-874 with 2, 874 with 4 under the closed
-    #: loop; 129 ms with 1, 239 with 4 at 150 requests/s).
+    #: page being made is stretched by the others made at once. One makes them in turn, each at
+    #: full speed (measured with ``order="cached-first"``, ``benchmarks/bench_web.py``, 2
+    #: processes: search page p99 611 ms with 1 thread, 614-874 with 2, 874 with 4 under the
+    #: closed loop; 129 ms with 1, 239 with 4 at 150 requests/s).
     threads: int = 1
     #: Threads for the quick routes (article page, article and «read also» API), apart from
     #: the others: an article costs a few milliseconds, and waiting behind searches not yet
