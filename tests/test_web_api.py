@@ -202,8 +202,8 @@ def test_an_ingest_does_not_hold_up_reads(
 def test_a_warmed_server_leaves_what_it_read_out_of_full_collections(
     records: dict[str, Any],
 ) -> None:
-    """After warming (entity variants, facet rows), the objects read are frozen: Python's
-    full garbage collections no longer walk them."""
+    """After warming (entity variants, facet rows, templates, one search), the objects read
+    are frozen: Python's full garbage collections no longer walk them."""
     import gc
     import time
 
@@ -215,6 +215,8 @@ def test_a_warmed_server_leaves_what_it_read_out_of_full_collections(
             while gc.get_freeze_count() == 0 and time.monotonic() < deadline:
                 time.sleep(0.05)
             assert gc.get_freeze_count() > 0
+            env = app.state.pages.env
+            assert len(env.cache) == len(env.list_templates(extensions=["html"])) > 5
             assert c.get("/api/search", params={"q": "بغداد"}).json()["total"] > 0
     finally:
         gc.unfreeze()

@@ -73,11 +73,13 @@ class WebConfig:
     shared_pages: str | None = None
 
 
-def _warm(site: Site) -> None:
-    """Read what the first pages need (:meth:`Site.warm`), then leave everything read so far
-    out of Python's full garbage collections: each walked the millions of objects kept (facet
-    rows, name index), ~80 ms during which the process answered nothing (measured on the ANT
-    archive); kept objects hold no reference cycles, so they are still freed when dropped."""
+def _warm(site: Site, templates: pages.Pages) -> None:
+    """Read what the first pages need (:meth:`Site.warm`) and compile the templates, then
+    leave everything read so far out of Python's full garbage collections: each walked the
+    millions of objects kept (facet rows, name index), ~80 ms during which the process
+    answered nothing (measured on the ANT archive); kept objects hold no reference cycles, so
+    they are still freed when dropped."""
+    templates.compile_all()
     site.warm()
     gc.freeze()
 
@@ -104,7 +106,9 @@ def create_app(config: WebConfig | None = None) -> FastAPI:
         app.state.quick = anyio.CapacityLimiter(config.quick_threads)
         app.state.writes = anyio.CapacityLimiter(1)  # one writer at a time anyway
         if config.warm:
-            threading.Thread(target=_warm, args=(site,), name="marsad-warm", daemon=True).start()
+            threading.Thread(
+                target=_warm, args=(site, app.state.pages), name="marsad-warm", daemon=True
+            ).start()
         yield
         site.close()
 

@@ -39,10 +39,12 @@ from .state import Archives
 
 __all__ = ["FILTER_NAMES", "Site", "entity_href", "record_json"]
 
-#: The search filters, as the CLI names them.
 #: Seconds between checks that the archive has not grown (entity variants are kept meanwhile).
 _VARIANTS_RECHECK = 5.0
+#: The search filters, as the CLI names them.
 FILTER_NAMES = ("entity", "entity_type", "source", "since", "until", "event_type", "speaker")
+#: What the server searches for as it starts (any word: the search itself is what is warmed).
+_WARM_QUERY = "خبر"
 
 
 def entity_href(name: str, type: str | None = None) -> str:
@@ -144,6 +146,10 @@ class Site:
             if self.facet_rows is not None:
                 self.facet_rows.preload(self.store)
                 warm_profiles(variants, self.facet_rows)
+            # one search, so that this connection (which the first thread serving requests
+            # takes over once this one ends: web.state) has read the index's first pages and
+            # the rowid -> id map (30 ms on the ANT archive)
+            self.store.search(parse_query(_WARM_QUERY), Filters(), 1, 0)
         except Exception:
             return
 
