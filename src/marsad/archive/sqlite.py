@@ -13,6 +13,7 @@ import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import cast
 
 from ..errors import ArchiveLockedError, CorruptArchiveError, StoreError
 from . import migrations
@@ -158,22 +159,22 @@ class SQLiteStore(SqlStore):
         wanted = max(0, offset) + max(0, limit)
         if wanted <= 0:
             return []
-        rows = [
-            (int(str(rowid)), float(str(score)))
-            for rowid, score in self.select(
+        # rowids are integers and bm25 scores floats: SQLite gives them so (cast for typing)
+        rows = cast(
+            list[tuple[int, float]],
+            self.select(
                 f"SELECT rowid, -bm25(articles_fts, {_WEIGHTS[0]}, {_WEIGHTS[1]}) AS score"
                 " FROM articles_fts WHERE articles_fts MATCH ? ORDER BY score DESC LIMIT ?",
                 [fts_expression(query), wanted + _TIE_ROWS],
-            )
-        ]
+            ),
+        )
         if len(rows) > wanted and rows[-1][1] == rows[wanted - 1][1]:
             return None  # the scores tied at the cut go on past what was read
         ids = self._ids_of([rowid for rowid, _ in rows])
-        ranked = sorted(
-            ((ids[rowid], score) for rowid, score in rows if rowid in ids),
-            key=lambda item: (-item[1], item[0]),
-        )
-        return ranked[max(0, offset) : wanted]
+        # best first, equal scores in id order: sorted as (-score, id) pairs, compared in C
+        ranked = [(-score, ids[rowid]) for rowid, score in rows if rowid in ids]
+        ranked.sort()
+        return [(aid, -negative) for negative, aid in ranked[max(0, offset) : wanted]]
 
     def _ids_of(self, rowids: list[int]) -> dict[int, str]:
         """The article ids of ``rowids``. Read from the table, each costs a page of its own
@@ -188,6 +189,8 @@ class SQLiteStore(SqlStore):
             self._ids = {int(str(r)): str(i) for r, i in rows} if len(rows) <= _ID_MAP_MAX else {}
         kept = self._ids
         found = {r: i for r in rowids if (i := kept.get(r)) is not None}
+        if len(found) == len(rowids):
+            return found
         missing = [r for r in rowids if r not in found]
         for chunk in chunks(missing):
             found.update(
