@@ -363,14 +363,16 @@ def _meetings(
         keys,
     )
     meetings, met = [], Counter[str]()
+    mine = {*keys, ""}
     for aid, published, type_, trigger, agent, target, participants, when in rows:
         parties = {str(agent or ""), str(target or ""), *str(participants or "").split("|")}
-        others = tuple(sorted(written.get(p, p) for p in parties - set(keys) - {""}))
+        others = tuple(sorted(written.get(p, p) for p in parties - mine))
         met.update(others)
-        meetings.append(
-            Meeting(str(aid), _text(published), str(type_), str(trigger), others, _text(when))
-        )
-    return meetings[:limit], met.most_common(limit)
+        if len(meetings) < limit:  # every event counts in ``met``; the newest are listed
+            meetings.append(
+                Meeting(str(aid), _text(published), str(type_), str(trigger), others, _text(when))
+            )
+    return meetings, met.most_common(limit)
 
 
 def _text(value: object) -> str | None:
