@@ -362,7 +362,8 @@ def _meetings(
         " ORDER BY a.published DESC, ev.article_id, ev.idx",
         keys,
     )
-    meetings, met = [], Counter[str]()
+    meetings: list[Meeting] = []
+    met = Counter[str]()
     mine = {*keys, ""}
     for aid, published, type_, trigger, agent, target, participants, when in rows:
         parties = {str(agent or ""), str(target or ""), *str(participants or "").split("|")}
