@@ -3,10 +3,10 @@
 Without it, a page already kept is answered at once on the event loop while pages still to be
 made queue for the process's thread, so under heavy load the few requests that need a page
 made wait for all the others: on the ANT benchmark (``benchmarks/bench_web.py``, 50 clients
-with no pause, 2 processes) a median of 1 ms but a p99 of ~600 ms. Answering every read in
-its turn spends the same CPU (the same throughput) and spreads the wait: a median of ~45 ms
-and a p99 under 200 ms. When the server is not saturated the queue is empty and nothing
-changes (at 150 requests/s the p99 stayed under 60 ms either way).
+with no pause, 2 processes, cold caches) a median of ~1 ms but a p99 of 500-600 ms. Answering
+every read in its turn spends the same CPU (the same throughput) and spreads the wait: a median
+of ~45 ms and a p99 of 151-232 ms over ten runs. When the server is not saturated the queue is
+empty and nothing changes (at 150 requests/s the p99 stays well under 100 ms either way).
 
 Only the making of an answer takes a turn: it is held back and sent once the turn is over,
 so a client that reads slowly delays nobody. Writes (POST, DELETE) run in threads of their
