@@ -15,12 +15,10 @@ SQL both backends speak (:meth:`Store.select`), so SQLite and PostgreSQL answer 
 from __future__ import annotations
 
 import heapq
-import json
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain
-from typing import Any
 
 from .analyzer import terms
 from .facetrows import FacetRow, FacetRows, facet_rows, spellings
@@ -122,22 +120,21 @@ def _opt(value: object) -> str | None:
 def hits_for(store: Store, query: Query, ranked: Sequence[tuple[str, float]]) -> list[Hit]:
     """Search hits, with snippets of the original text, for ranked ``(id, score)`` pairs.
 
-    The records are read as plain JSON (building whole Article objects would cost more than
-    the snippets): only the fields a hit shows are used.
+    Only the fields a hit shows are read (building whole Article objects, or even parsing
+    each stored record, would cost more than the snippets).
     """
     ids = list(dict.fromkeys(i for i, _ in ranked))
-    records: dict[str, dict[str, Any]] = {}
-    terms_of: dict[str, list[str]] = {}
-    spans_of: dict[str, bytes | None] = {}
+    rows: dict[str, tuple[object, ...]] = {}
     sources: dict[str, int] = {}
+    # the lead and body read out of the stored record by the database
+    lead, body = store.json_field("record", "lead"), store.json_field("record", "body")
     for chunk in chunks(ids):
-        for aid, record, stored, spans in store.select(
-            f"SELECT id, record, terms, spans FROM articles WHERE id IN ({placeholders(chunk)})",
+        for row in store.select(
+            f"SELECT id, title, source, published, url, {lead}, {body}, terms, spans"
+            f" FROM articles WHERE id IN ({placeholders(chunk)})",
             chunk,
         ):
-            records[str(aid)] = json.loads(str(record))
-            terms_of[str(aid)] = str(stored).split()
-            spans_of[str(aid)] = bytes(spans) if isinstance(spans, bytes | memoryview) else None
+            rows[str(row[0])] = tuple(row)
         for aid, n in store.select(
             "SELECT article_id, count(*) FROM article_sources"
             f" WHERE article_id IN ({placeholders(chunk)}) GROUP BY article_id",
@@ -146,22 +143,23 @@ def hits_for(store: Store, query: Query, ranked: Sequence[tuple[str, float]]) ->
             sources[str(aid)] = int(str(n))
     hits = []
     for aid, score in ranked:
-        if (a := records.get(aid)) is not None:
+        if (found := rows.get(aid)) is not None:
+            _, title, source, published, url, lead_text, body_text, terms, spans = found
             hits.append(
                 hit_of(
                     aid,
-                    a["title"],
-                    a["source"],
-                    a.get("published"),
-                    a.get("url"),
-                    a.get("lead"),
-                    a["body"],
+                    str(title),
+                    str(source),
+                    None if published is None else str(published),
+                    None if url is None else str(url),
+                    None if lead_text is None else str(lead_text),
+                    str(body_text or ""),
                     sources.get(aid, 0),
                     score,
                     query,
                     scan=SNIPPET_SCAN,
-                    terms=terms_of.get(aid),
-                    spans=spans_of.get(aid),
+                    terms=str(terms).split(),
+                    spans=bytes(spans) if isinstance(spans, bytes | memoryview) else None,
                 )
             )
     return hits

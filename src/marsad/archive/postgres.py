@@ -94,6 +94,9 @@ class PostgresStore(SqlStore):
         with self._errors():
             return self._db.execute(_pg(sql), params).fetchall()
 
+    def json_field(self, column: str, key: str) -> str:
+        return f"(CAST({column} AS json) ->> '{key}')"
+
     def close(self) -> None:
         self._db.close()
 

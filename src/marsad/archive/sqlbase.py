@@ -72,6 +72,9 @@ class SqlStore(ABC):
         """A number that changes when another connection commits; None where not known."""
         return None
 
+    @abstractmethod
+    def json_field(self, column: str, key: str) -> str: ...
+
     # -- writing ------------------------------------------------------------------------------
 
     def _apply_migrations(self, scripts: Sequence[str]) -> None:

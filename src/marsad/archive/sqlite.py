@@ -106,6 +106,9 @@ class SQLiteStore(SqlStore):
         with self._errors():
             return self._db.execute(sql, params).fetchall()
 
+    def json_field(self, column: str, key: str) -> str:
+        return f"json_extract({column}, '$.{key}')"
+
     def data_version(self) -> int | None:
         """SQLite's ``PRAGMA data_version``: it changes when another connection commits."""
         with self._errors():

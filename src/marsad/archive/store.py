@@ -56,6 +56,11 @@ class Store(Protocol):
         """A read-only query in the SQL both backends share, ``?`` for parameters."""
         ...
 
+    def json_field(self, column: str, key: str) -> str:
+        """The SQL, in this backend's words, for the text of the top-level ``key`` of the JSON
+        object in ``column`` (NULL when absent or null): for a :meth:`select`."""
+        ...
+
     def write(self, statements: Sequence[tuple[str, Sequence[object]]]) -> list[int]:
         """Run statements (shared SQL, ``?`` parameters) in one transaction; rows each changed.
 
