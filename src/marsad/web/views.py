@@ -315,21 +315,26 @@ class Site:
         latin, honorifics, roles = Counter[str](), Counter[str](), Counter[str]()
         recent = []
         ids = [str(r[0]) for r in rows]
-        # the records as plain JSON: building Article objects would cost most of the page
+        # only the records' entities, as JSON taken out by the database: building Article
+        # objects, or parsing whole records, cost most of the page
+        entities = self.store.json_field("record", "entities")
         records = {
-            str(i): json.loads(str(record))
-            for i, record in self.store.select(
-                f"SELECT id, record FROM articles WHERE id IN ({placeholders(ids)})", ids
+            str(r[0]): r[1:]
+            for r in self.store.select(
+                f"SELECT id, title, source, published, {entities} FROM articles"
+                f" WHERE id IN ({placeholders(ids)})",
+                ids,
             )
         } if ids else {}  # fmt: skip
         for aid in ids:
-            if (a := records.get(aid)) is None:
+            if (found := records.get(aid)) is None:
                 continue
+            title, source, published, named = found
             recent.append(
-                {"id": a["id"], "title": a["title"], "source": a["source"],
-                 "published": a.get("published")}
+                {"id": aid, "title": str(title), "source": str(source),
+                 "published": None if published is None else str(published)}
             )  # fmt: skip
-            for e in a.get("entities") or ():
+            for e in json.loads(str(named)) if named else ():
                 if e["type"] != type or name_key(e["name"]) not in keys:
                     continue
                 latin.update([e["latin"]] if e.get("latin") else [])
