@@ -5,7 +5,7 @@ made queue for the process's thread, so under heavy load the few requests that n
 made wait for all the others: on the ANT benchmark (``benchmarks/bench_web.py``, 50 clients
 with no pause, 2 processes, cold caches) a median of ~1 ms but a p99 of 500-600 ms. Answering
 every read in its turn spends the same CPU (the same throughput) and spreads the wait: a median
-of ~45 ms and a p99 of 151-232 ms over ten runs. When the server is not saturated the queue is
+of ~40 ms and a p99 of 131-183 ms over ten runs. When the server is not saturated the queue is
 empty and nothing changes (at 150 requests/s the p99 stays well under 100 ms either way).
 
 Only the making of an answer takes a turn: it is held back and sent once the turn is over,
