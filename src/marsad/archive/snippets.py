@@ -55,11 +55,11 @@ def _matches(term: str, query: Query, words: set[str]) -> bool:
     return term in words or any(term.startswith(p) for p in query.prefixes)
 
 
-def _marks(terms: Sequence[Term], query: Query, words: set[str]) -> list[bool]:
+def _marks(terms: Sequence[str], query: Query, words: set[str]) -> list[bool]:
     """Whether each term matches the query."""
     if not query.prefixes:  # the usual query: words only
-        return [t.term in words for t in terms]
-    return [_matches(t.term, query, words) for t in terms]
+        return [t in words for t in terms]
+    return [_matches(t, query, words) for t in terms]
 
 
 def _any_matches(terms: Sequence[str], query: Query, words: set[str]) -> bool:
@@ -146,11 +146,7 @@ def snippet_from_spans(
     every = [*terms[:n], *(t.term for t in extra)]
     if not every:
         return Snippet(text[:200], [])
-    words = query.words()
-    if query.prefixes:
-        hits = [_matches(t, query, words) for t in every]
-    else:
-        hits = [t in words for t in every]
+    hits = _marks(every, query, query.words())
     first = _best_window(every, hits)[0] if True in hits else 0
     window = [
         (starts[i], ends[i]) if i < n else (extra[i - n].start, extra[i - n].end)
@@ -192,20 +188,23 @@ def _analyzed_until_best(
         begin -= 1
         context = analyze(pieces[begin], offsets[begin]) + context
     analyzed: list[Term] = context
+    names = [t.term for t in context]
     hits: list[bool] = [False] * len(context)
     for n in range(after, len(pieces)):
         found = analyze(pieces[n], offsets[n])
+        found_names = [t.term for t in found]
         analyzed += found
-        hits += _marks(found, query, words) if may_match else [False] * len(found)
+        names += found_names
+        hits += _marks(found_names, query, words) if may_match else [False] * len(found)
         if not may_match and len(analyzed) >= WINDOW:
             return analyzed, hits, 0, begin > 0
         if most and n < len(pieces) - 1 and any(hits):
-            first, score = _best_window([t.term for t in analyzed], hits)
+            first, score = _best_window(names, hits)
             if score == most and first + WINDOW <= len(analyzed):
                 return analyzed, hits, first, begin > 0
     if begin > 0 and not any(hits):  # a word held but never as a term: the opening after all
         return _analyzed_until_best(text, query, may_match=False)
-    return analyzed, hits, _best_window([t.term for t in analyzed], hits)[0], begin > 0
+    return analyzed, hits, _best_window(names, hits)[0], begin > 0
 
 
 #: How many terms before its first match a window may start (see :func:`_best_window`).
@@ -281,25 +280,7 @@ def hit_of(
     the stored offsets of the lead and body's terms (:func:`pack_spans`), with ``terms``: the
     snippet is then cut without analyzing the text at all.
     """
-    text = hit_text(lead, body)
-    found = unpack_spans(spans) if terms is not None and text else None
-    if found is not None and terms is not None and len(found) // 2 <= len(terms):
-        n = len(found) // 2
-        snippet = snippet_from_spans(text, terms[len(terms) - n :], found, query, scan=scan)
-        return Hit(article_id, title, source, published, url, score, snippet.text,
-                   snippet.highlights, sources)  # fmt: skip
-    may_match = True
-    if terms is not None and text:
-        words = query.words()
-        body_terms = terms[len(analyze_terms(title)) :]
-        may_match = _any_matches(body_terms, query, words)
-        if not may_match and scan is not None and len(text) > scan:
-            # a word cut at ``scan`` is a term of its own: the text's last run of non-spaces
-            runs = text[:scan].rsplit(None, 1)
-            may_match = _any_matches(analyze_terms(runs[-1] if runs else ""), query, words)
-    snippet = make_snippet(
-        (text[:scan] if scan is not None else text) or title, query, may_match=may_match
-    )
+    snippet = _snippet(hit_text(lead, body), title, query, scan, terms, spans)
     return Hit(
         article_id,
         title,
@@ -310,4 +291,32 @@ def hit_of(
         snippet.text,
         snippet.highlights,
         sources,
+    )
+
+
+def _snippet(
+    text: str,
+    title: str,
+    query: Query,
+    scan: int | None,
+    terms: Sequence[str] | None,
+    spans: bytes | None,
+) -> Snippet:
+    """A hit's snippet (see :func:`hit_of`): cut from the stored spans when there are any,
+    else by analyzing as much of the text as needed (the title when there is no text)."""
+    found = unpack_spans(spans) if terms is not None and text else None
+    if found is not None and terms is not None and len(found) // 2 <= len(terms):
+        n = len(found) // 2
+        return snippet_from_spans(text, terms[len(terms) - n :], found, query, scan=scan)
+    may_match = True
+    if terms is not None and text:
+        words = query.words()
+        body_terms = terms[len(analyze_terms(title)) :]
+        may_match = _any_matches(body_terms, query, words)
+        if not may_match and scan is not None and len(text) > scan:
+            # a word cut at ``scan`` is a term of its own: the text's last run of non-spaces
+            runs = text[:scan].rsplit(None, 1)
+            may_match = _any_matches(analyze_terms(runs[-1] if runs else ""), query, words)
+    return make_snippet(
+        (text[:scan] if scan is not None else text) or title, query, may_match=may_match
     )

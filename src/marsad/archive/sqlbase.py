@@ -230,16 +230,17 @@ class SqlStore(ABC):
                 for i, ev in enumerate(article.events)
             ],
         )
-        parties = (
-            (party, article.id, i)
+        # each party once per event (two entities of one event may share a key)
+        parties = dict.fromkeys(
+            (keys[party], article.id, i)
             for i, ev in enumerate(article.events)
-            for party in dict.fromkeys([ev.agent or "", ev.target or "", *ev.participants])
+            for party in (ev.agent, ev.target, *ev.participants)
             if party in keys
         )
         self._many(
             "INSERT INTO event_parties (key, article_id, idx) VALUES (?, ?, ?)"
             " ON CONFLICT DO NOTHING",
-            list(dict.fromkeys((keys[p], aid, i) for p, aid, i in parties)),
+            list(parties),
         )
 
     def reject(self, rejections: Sequence[Rejection]) -> None:
