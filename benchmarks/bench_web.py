@@ -404,6 +404,8 @@ def report(args: argparse.Namespace, r: Results, cache: float, server_cpu: float
 
 
 def main() -> None:
+    from marsad.web.order import ORDERS
+
     parser = argparse.ArgumentParser()
     parser.add_argument("--db", type=Path, default=ROOT / "build" / "bench_web.db")
     parser.add_argument("--limit", type=int, default=None, help="ANT rows when building [all]")
@@ -412,7 +414,7 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="server processes")
     parser.add_argument("--threads", type=int, default=1, help="server threads per process")
     parser.add_argument(
-        "--order", choices=["arrival", "cached-first"], default="arrival",
+        "--order", choices=ORDERS, default="arrival",
         help="the server's --order: reads answered as they came, or kept pages first",
     )  # fmt: skip
     parser.add_argument(
