@@ -58,3 +58,17 @@ def test_shipped_ner_tagger_on_anercorp_test_stays_above_its_floor() -> None:
     micro = score([tags for _, tags in sentences], predicted)[-1]
     assert micro.label == "ALL"
     assert micro.f1 >= FLOORS["ner_anercorp_test_f1"], f"{micro.f1:.3f}"
+
+
+def test_real_news_dev_set_facts_stay_above_their_floors() -> None:
+    from marsad.facts.newsset import evaluate_news_set
+
+    report = evaluate_news_set(need(DATA / "news" / "saudinewsnet-dev"))
+    assert not report.failures
+    totals = report.totals()
+    low = {
+        category: f"{totals[category].f1:.3f} < {floor}"
+        for category, floor in FLOORS["saudinewsnet_dev_f1"].items()
+        if totals[category].f1 < floor
+    }
+    assert not low, low

@@ -6,15 +6,18 @@ from pathlib import Path
 
 import click
 
-from . import CATEGORIES, CategoryScore, Report, evaluate
+from . import CATEGORIES, CategoryScore, FactsError, Report, evaluate
+from .newsset import NEWS_CATEGORIES, NewsReport, evaluate_news_set, is_news_set
 
 __all__ = ["facts"]
 
 
-def _table(title: str, scores: dict[str, CategoryScore]) -> None:
+def _table(
+    title: str, scores: dict[str, CategoryScore], categories: tuple[str, ...] = CATEGORIES
+) -> None:
     click.echo(title)
     click.echo(f"  {'category':<14}{'gold':>6}{'found':>7}{'pred':>6}{'P':>8}{'R':>8}{'F1':>8}")
-    for category in CATEGORIES:
+    for category in categories:
         s = scores[category]
         click.echo(
             f"  {category:<14}{s.gold:>6}{s.found:>7}{s.predicted:>6}"
@@ -44,12 +47,28 @@ def _print(report: Report, per_file: bool) -> None:
     help="JSON lines (.gz) holding the articles that gold files name by docno (ANT format).",
 )
 @click.option("--per-file", is_flag=True, help="Also print the scores of each file.")
-def facts(folder: Path, corpus: Path | None, per_file: bool) -> None:
-    """Per-category precision/recall against the gold-fact files (*.facts.json) in FOLDER.
+@click.option(
+    "--misses",
+    is_flag=True,
+    help="News sets: list per article what gold has that the record lacks (-) "
+    "and what the record has that gold lacks (+).",
+)
+def facts(folder: Path, corpus: Path | None, per_file: bool, misses: bool) -> None:
+    """Per-category precision/recall/F1 of the records against gold facts in FOLDER.
 
-    Categories: persons, places, organizations, quotes, amounts, events. Files marked
-    "held_out": true are scored apart from the others as well as together.
+    FOLDER is a news set (articles.jsonl and gold.jsonl joined by id, as
+    shared/data/news/saudinewsnet-dev, scored by the rules of its README: persons,
+    organizations, places, quotes, amounts, dates, events), or holds gold-fact files
+    (*.facts.json: persons, places, organizations, quotes, amounts, events; files marked
+    "held_out": true are scored apart from the others as well as together).
     """
+    if is_news_set(folder):
+        try:
+            news = evaluate_news_set(folder)
+        except FactsError as exc:
+            raise click.ClickException(str(exc)) from exc
+        _print_news(news, per_file, misses)
+        return
     paths = [folder] if folder.is_file() else sorted(folder.glob("*.facts.json"))
     if not paths:
         raise click.ClickException(f"no *.facts.json files in {folder}")
@@ -59,3 +78,19 @@ def facts(folder: Path, corpus: Path | None, per_file: bool) -> None:
             click.echo(f"not scored: {path}: {reason}", err=True)
         raise click.ClickException("no gold file could be scored")
     _print(report, per_file)
+
+
+def _print_news(report: NewsReport, per_file: bool, misses: bool) -> None:
+    for item, scored in report.articles:
+        if per_file:
+            _table(item.id, {c: s.score for c, s in scored.items()}, NEWS_CATEGORIES)
+        if misses and any(s.missing or s.extra for s in scored.values()):
+            click.echo(f"{item.id}  {item.row.get('title', '')}")
+            for category in NEWS_CATEGORIES:
+                for text in scored[category].missing:
+                    click.echo(f"  - {category:<14}{text}")
+                for text in scored[category].extra:
+                    click.echo(f"  + {category:<14}{text}")
+    _table(f"all ({len(report.articles)} articles)", report.totals(), NEWS_CATEGORIES)
+    for ident, reason in report.failures:
+        click.echo(f"not scored: {ident}: {reason}", err=True)
