@@ -18,6 +18,7 @@ from ..ner.lexicon import Lexicon, key, lexicon, name_key
 from ..ner.tagger import Tagger
 from ..record import TextField
 from ..text import Token, normalize, split_sentences_cached, tokenize_cached
+from .words import EntityWords, entity_words
 
 __all__ = [
     "Found",
@@ -130,11 +131,15 @@ def _apply_rules(sent: SentenceTokens, lex: Lexicon) -> None:
     place_openers, organization_openers = _openers(words, lex)
     _gazetteer(sent, words, lex.place_at, place_openers, "LOC")
     _gazetteer(sent, words, lex.organization_at, organization_openers, "ORG")
+    ew = entity_words()
+    _institutions(sent, keys, words, lex, ew)
     _organization_phrases(sent, keys, lex)
     _honorific_names(sent, keys, lex)
     for i, k in enumerate(keys):
         if k in lex.not_names and sent.labels[i] != "O":
             _unlabel(sent.labels, i)
+    _adjective_places(sent, lex)
+    _person_bounds(sent, keys, lex, ew)
 
 
 def _set(labels: list[str], first: int, last: int, kind: str) -> None:
@@ -228,6 +233,188 @@ def _organization_phrases(sent: SentenceTokens, keys: list[str], lex: Lexicon) -
         described = any(lex.nationality(t.text) for t in tokens[i + 1 : end]) or end - i >= 3
         if end > i + 1 and described and _free(sent.labels, i, end, "ORG"):
             _set(sent.labels, i, end, "ORG")
+
+
+#: The most tokens an organization phrase opened by an institution head runs to.
+MAX_INSTITUTION_TOKENS = 9
+_DEFINITE = ("ال", "لل")
+_NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "ام", "ال", "اب"})
+
+
+def _institutions(
+    sent: SentenceTokens, keys: list[str], words: list[str], lex: Lexicon, ew: EntityWords
+) -> None:
+    """«وزارة الشؤون الإسلامية», «هيئة السياحة والآثار», «مركز الملك سلمان للإغاثة»,
+    «أمانة جدة», «نادي أم صلال»: a head noun of an institution and what it is of.
+
+    An indefinite head (the construct state) takes a definite word, a name (a tagged run, a
+    gazetteer place, or a word after «أم»/«أبو»/«بن»); a definite head («الهيئة العامة …»)
+    needs a definite adjective after it and, without a nationality or a third word, is left
+    to the tagger. The phrase goes on over definite words (و/لل before them included) and
+    names, and ends at punctuation, particles, honorifics, roles, verbs and the words of
+    ``phrase_stops``. A person or place inside the phrase becomes part of the organization.
+    """
+    tokens, labels = sent.tokens, sent.labels
+    i = 0
+    while i < len(tokens):
+        k = keys[i]
+        if k not in ew.institution_heads or tokens[i].kind != "word":
+            i += 1
+            continue
+        definite = tokens[i].prefix.endswith(_DEFINITE)
+        if definite and k not in ew.definite_heads:
+            i += 1
+            continue
+        end = _institution_end(sent, keys, words, i, definite, lex, ew)
+        if end > i + 1 and not any(label.endswith("ORG") for label in labels[i:end]):
+            _set(labels, i, end, "ORG")
+            i = end
+        else:
+            i += 1
+
+
+def _institution_end(
+    sent: SentenceTokens,
+    keys: list[str],
+    words: list[str],
+    i: int,
+    definite: bool,
+    lex: Lexicon,
+    ew: EntityWords,
+) -> int:
+    tokens, labels = sent.tokens, sent.labels
+    j = i + 1
+    adjectives = 0
+    nationality = False
+    while j < len(tokens) and j - i < MAX_INSTITUTION_TOKENS:
+        token, k = tokens[j], keys[j]
+        if token.kind != "word" or _ends_phrase(k, token, lex, ew):
+            break
+        if token.prefix.endswith(_DEFINITE) or (
+            token.prefix in ("و", "وب") and j + 1 < len(tokens) and not definite and adjectives
+        ):
+            if token.prefix.endswith(_DEFINITE) and lex.nationality(token.text):
+                nationality = True
+            if token.prefix.endswith(_DEFINITE):
+                adjectives += 1
+            j += 1
+            continue
+        if definite and j == i + 1:
+            return i
+        if labels[j].startswith("B-") and labels[j][2:] in ("PERS", "LOC", "ORG"):
+            j = _run_end(labels, j)
+            adjectives += 1
+            continue
+        if n := lex.place_at(words, j):
+            j += n
+            adjectives += 1
+            continue
+        if normalize(token.text) in _NAME_LINKS and j + 1 < len(tokens) and not token.prefix:
+            j += 2
+            adjectives += 1
+            continue
+        break
+    if not adjectives:
+        return i
+    if j - 1 > i and tokens[j - 1].prefix in ("و", "وب"):
+        j -= 1  # «و» + a word with nothing after it: not part of the name
+    if definite and not nationality and j - i < 3:
+        return i
+    return j
+
+
+def _ends_phrase(k: str, token: Token, lex: Lexicon, ew: EntityWords) -> bool:
+    return (
+        k in ew.phrase_stops
+        or k in lex.speech_verbs
+        or k in lex.role_heads
+        or (k,) in lex.honorifics
+        or normalize(token.text) in lex.name_stops
+        or normalize(token.base) in lex.name_stops
+    )
+
+
+def _run_end(labels: list[str], j: int) -> int:
+    end = j + 1
+    while end < len(labels) and labels[end].startswith("I-"):
+        end += 1
+    return end
+
+
+def _adjective_places(sent: SentenceTokens, lex: Lexicon) -> None:
+    """«الشركة السعودية», «الأندية السعودية»: a nationality adjective right after a definite
+    noun describes it; it is not the country, whatever the tagger or gazetteer said."""
+    tokens, labels = sent.tokens, sent.labels
+    for i in range(1, len(tokens)):
+        if labels[i] != "B-LOC" or (i + 1 < len(labels) and labels[i + 1].startswith("I-")):
+            continue
+        before = tokens[i - 1]
+        if (
+            tokens[i].prefix == "ال"
+            and before.kind == "word"
+            and before.prefix.endswith(_DEFINITE)
+            and labels[i - 1] == "O"
+            and lex.nationality(tokens[i].text) is not None
+        ):
+            labels[i] = "O"
+
+
+def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityWords) -> None:
+    """Person runs cut to the name: ordinary words glued after it dropped («… الخالدي كلمة
+    ترحيبية»), a run of ordinary words or titles alone unlabelled («صباح الخير»), and a name
+    cut at «بن» / «بنت» extended over the genealogy («فهد بن صالح» + «القرناس»)."""
+    labels, tokens = sent.labels, sent.tokens
+    i = 0
+    while i < len(labels):
+        if labels[i] != "B-PERS":
+            i += 1
+            continue
+        end = _run_end(labels, i)
+        first = i
+        while (
+            first > 1
+            and keys[first - 1] in ("بن", "بنت")
+            and _name_word(tokens[first - 2], lex, ew)
+        ):
+            first -= 2
+        while (
+            end + 1 < len(tokens)
+            and keys[end] in ("بن", "بنت")
+            and _name_word(tokens[end + 1], lex, ew)
+        ):
+            end += 2
+        if (
+            end < len(tokens)
+            and end - first >= 3
+            and keys[end - 2] in ("بن", "بنت")
+            and _surname_word(tokens[end], lex, ew)
+        ):
+            end += 1
+        last = end
+        while last > first and ew.is_common(tokens[last - 1].text) and last - 1 > first:
+            last -= 1
+        names = [t for t in tokens[first:last] if not ew.is_common(t.text)]
+        if not names or all((key(t.text),) in lex.honorifics for t in names):
+            labels[first:end] = ["O"] * (end - first)
+            if end < len(labels) and labels[end].startswith("I-"):
+                labels[end] = "B-" + labels[end][2:]
+        else:
+            labels[first:last] = ["B-PERS"] + ["I-PERS"] * (last - first - 1)
+            labels[last:end] = ["O"] * (end - last)
+            if end < len(labels) and labels[end].startswith("I-"):
+                labels[end] = "B-" + labels[end][2:]
+        i = end
+
+
+def _name_word(token: Token, lex: Lexicon, ew: EntityWords) -> bool:
+    return token.kind == "word" and _name_like(token, lex) and not ew.is_common(token.text)
+
+
+def _surname_word(token: Token, lex: Lexicon, ew: EntityWords) -> bool:
+    """A family name closing a genealogy: «القرناس», «الغامدي» (the article, not a common word)."""
+    return (
+        token.prefix == "ال" and _name_word(token, lex, ew) and lex.nationality(token.text) is None
+    )
 
 
 def _alone(tokens: list[Token], i: int) -> bool:

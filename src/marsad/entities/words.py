@@ -1,0 +1,46 @@
+"""Word lists only the entities stage reads (the tagger's features do not depend on them).
+
+From ``data/entities.toml``: the heads that open an organization's name in the construct
+state (``institution_heads``) and the words that end such a phrase (``phrase_stops``); from
+``data/common_words.json`` (built by ``scripts/build_common_words.py`` from gold NER data):
+words that news uses as ordinary words and almost never inside a person's name. All are
+keyed by :func:`marsad.ner.lexicon.key`.
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+from ..ner.lexicon import key
+
+__all__ = ["EntityWords", "entity_words"]
+
+
+@dataclass(frozen=True, slots=True)
+class EntityWords:
+    institution_heads: frozenset[str]
+    definite_heads: frozenset[str]  # heads listed with the article: they open a phrase so too
+    phrase_stops: frozenset[str]
+    common: frozenset[str]
+
+    def is_common(self, word: str) -> bool:
+        """Whether ``word`` is an ordinary word, not a name («كلمة», «مؤخرا», «يفتتح»)."""
+        return key(word) in self.common
+
+
+@cache
+def entity_words() -> EntityWords:
+    package = resources.files("marsad")
+    data = tomllib.loads(package.joinpath("data/entities.toml").read_text("utf-8"))
+    common = json.loads(package.joinpath("data/common_words.json").read_text("utf-8"))
+    heads: list[str] = data["institution_heads"]
+    return EntityWords(
+        institution_heads=frozenset(key(h) for h in heads),
+        definite_heads=frozenset(key(h) for h in heads if h.startswith("ال")),
+        phrase_stops=frozenset(key(w) for w in data["phrase_stops"]),
+        common=frozenset(common["words"]),
+    )
