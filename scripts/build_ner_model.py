@@ -31,8 +31,9 @@ from pathlib import Path
 
 import pycrfsuite
 
-from marsad.ner.conll import read_conll, score
+from marsad.ner.conll import Sentence, read_conll, score
 from marsad.ner.features import WordTables, sentence_features
+from marsad.ner.newsfane import HeldOut, read_newsfane
 from marsad.ner.tagger import CLUSTER_FILE, MODEL_FILE, NEWS_TYPES_FILE, load_tables
 from marsad.text import normalize, tokenize
 
@@ -41,6 +42,11 @@ DATA = ROOT.parent / "shared" / "data"
 OUT = ROOT / "src" / "marsad" / "models" / "ner"
 DEV_SENTENCES = 600
 CRF_PARAMS = {"c1": 0.05, "c2": 0.05, "max_iterations": 150, "feature.possible_transitions": True}
+#: A NewsFANE sentence sharing more than this of its letters with a held-out ANERcorp
+#: sentence (test, or the dev part) is left out: NewsFANE is ANERcorp's text annotated again.
+HELD_OUT_SHARE = 0.1
+#: With ``--newsfane fresh``, a sentence sharing this much with ANERcorp train is not new.
+FRESH_SHARE = 0.5
 CLUSTER_SIZES = (64, 256, 1024)
 MIN_COUNT = 3
 NEWS_TOKENS = 3_500_000
@@ -93,13 +99,30 @@ def build_clusters(target: Path) -> None:
     print(f"{len(words)} words clustered into {CLUSTER_SIZES}", file=sys.stderr)
 
 
+def newsfane_sentences(mode: str, held: list[Sentence], fit: list[Sentence]) -> list[Sentence]:
+    """NewsFANE sentences for training: none, those whose text ANERcorp train lacks
+    (``fresh``) or ``all``; never one that overlaps a held-out ANERcorp sentence."""
+    if mode == "none":
+        return []
+    held_out = HeldOut([*held, *read_conll(DATA / "anercorp" / "test.txt")])
+    seen = HeldOut(fit) if mode == "fresh" else None
+    kept = [
+        (words, tags)
+        for words, tags in read_newsfane(DATA / "newsfane" / "NewsFANE_Gold_2014_170K.txt")
+        if held_out.share(words) <= HELD_OUT_SHARE
+        and (seen is None or seen.share(words) < FRESH_SHARE)
+    ]
+    print(f"NewsFANE: {len(kept)} sentences kept ({mode})", file=sys.stderr)
+    return kept
+
+
 def train_crf(
-    sentences: list[tuple[list[str], list[str]]], tables: WordTables, target: Path
+    sentences: list[Sentence], tables: WordTables, target: Path, params: dict[str, object]
 ) -> pycrfsuite.Tagger:
     trainer = pycrfsuite.Trainer(verbose=False)
     for words, tags in sentences:
         trainer.append(sentence_features(words, tables), tags)
-    trainer.set_params(CRF_PARAMS)
+    trainer.set_params(params)
     start = time.time()
     trainer.train(str(target))
     print(
@@ -152,7 +175,19 @@ def main() -> int:
     parser.add_argument(
         "--out", type=Path, default=OUT, help="model folder (default: the package's)"
     )
+    parser.add_argument(
+        "--newsfane",
+        choices=("none", "fresh", "all"),
+        default="none",
+        help="add NewsFANE Gold sentences (never those overlapping held-out ANERcorp text)",
+    )
+    parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"])
+    parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"])
+    parser.add_argument("--iterations", type=int, default=CRF_PARAMS["max_iterations"])
     args = parser.parse_args()
+    params = {
+        **CRF_PARAMS, "c1": args.c1, "c2": args.c2, "max_iterations": args.iterations
+    }  # fmt: skip
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     if args.clusters:
@@ -162,11 +197,12 @@ def main() -> int:
     if args.news_types:
         first = WordTables(load_tables(out).clusters, {})
         with tempfile.TemporaryDirectory() as tmp:
-            model = train_crf(fit, first, Path(tmp) / "first.crfsuite")
+            model = train_crf(fit, first, Path(tmp) / "first.crfsuite", params)
             build_news_types(model, first, out / NEWS_TYPES_FILE)
     tables = load_tables(out)
     evaluation = held or read_conll(DATA / "anercorp" / "test.txt")
-    tagger = train_crf(fit, tables, out / MODEL_FILE)
+    extra = newsfane_sentences(args.newsfane, held, fit)
+    tagger = train_crf(fit + extra, tables, out / MODEL_FILE, params)
     predicted = [tagger.tag(sentence_features(w, tables)) for w, _ in evaluation]
     print("held-out dev" if args.dev else "ANERcorp test")
     for row in score([t for _, t in evaluation], predicted):
