@@ -21,7 +21,8 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..entityindex import EntityIndex
+from ..entityindex import EntityIndex, Located
+from ..ner.lexicon import key
 from ..pipeline import stage
 from ..record import TEXT_FIELDS, Article, Entity, Quote, TextField
 from ..text import Token, normalize, split_sentences_cached
@@ -64,6 +65,20 @@ class _Subject:
     content: int  # token index where the content starts
 
 
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A quote a trigger opens, before it is added."""
+
+    speaker: _Speaker
+    verb: str
+    direct: bool
+    implicit: bool
+    start: int
+    stop: int
+    resume: int  # the token index the sentence's scan goes on from
+    open: bool  # whether a later reporting verb of the sentence ends it
+
+
 class _Finder:
     """Quotes of one article, field after field, remembering the last speaker."""
 
@@ -72,6 +87,8 @@ class _Finder:
         self.texts = texts
         self.index = index
         self.last: _Speaker | None = None
+        self.here: _Speaker | None = None  # the speaker of the sentence's last quote
+        self.previous: tuple[int, int] | None = None  # the previous sentence of the field
         self.quotes: list[Quote] = []
 
     def run(self) -> list[Quote]:
@@ -81,76 +98,288 @@ class _Finder:
                 continue
             tokens = field_tokens(text)
             starts = [t.start for t in tokens]
+            self.previous = None
             for sentence in split_sentences_cached(text):
                 lo = bisect_left(starts, sentence.start)
                 hi = bisect_left(starts, sentence.end)
                 self._sentence(field, text, tokens[lo:hi], sentence.end)
+                self.previous = (sentence.start, sentence.end)
         return self.quotes
 
     # -- one sentence --------------------------------------------------------------------
     def _sentence(self, field: TextField, text: str, tokens: Sequence[Token], end: int) -> None:
         if not tokens:
             return
+        self.here = None
         if tokens[0].text in self.w.marks and self._quote_first(field, text, tokens, end):
             return
-        for v, tok in enumerate(tokens[:-1]):
-            verb = self._clause_start(tokens, v) and self.w.is_verb(tok)
-            if verb and self._from_verb(field, text, tokens, v, end):
-                return
+        opened: Quote | None = None
+        v = 0
+        while v < len(tokens) - 1:
+            found = self._trigger(field, text, tokens, v, end)
+            if found is None:
+                v += 1
+                continue
+            if opened is not None:
+                _cut(opened, text, tokens[v].start)
+            quote = self._add(field, text, found)
+            opened = quote if found.open else None
+            v = max(found.resume, v + 1)
+
+    def _trigger(
+        self, field: TextField, text: str, tokens: Sequence[Token], v: int, end: int
+    ) -> _Found | None:
+        """The quote the token at ``v`` opens, if it is a reporting verb or participle."""
+        w = self.w
+        tok = tokens[v]
+        if tok.kind != "word":
+            return None
+        if w.is_verb(tok):
+            if self._clause_start(tokens, v):
+                found = self._from_verb(field, text, tokens, v, end)
+                if found is not None:
+                    return found
+            return self._continued(field, text, tokens, v, end)
+        if w.is_participle(tok) and v > 0 and tokens[v - 1].kind != "word":
+            return self._from_participle(field, text, tokens, v, end)
+        if w.is_passive(tok) and self._clause_start(tokens, v):
+            return self._passive(field, text, tokens, v, end)
+        return None
 
     def _clause_start(self, tokens: Sequence[Token], v: int) -> bool:
         if v == 0:
             return True
         before = tokens[v - 1]
-        return before.text in _CLAUSE_OPENERS or before.text in _ADVERBS
+        if before.text in _CLAUSE_OPENERS or before.text in _ADVERBS:
+            return True
+        return any(
+            match_phrase(self.w.asides, tokens, j, 3) == (True, v - j)
+            for j in range(max(0, v - 3), v)
+        )
+
+    def _continued(
+        self, field: TextField, text: str, tokens: Sequence[Token], v: int, end: int
+    ) -> _Found | None:
+        """A verb inside a clause: «... وذكر أنها ...» (the same speaker) or «أن بلير أشار إلى
+        أن ...» (the subject written before the verb)."""
+        c = v + 1
+        if self.w.is_preposition(tokens[c]) and c + 1 < len(tokens):
+            c += 1
+        marker = self._marker(tokens, c)
+        if marker is None or marker >= len(tokens):
+            return None
+        before = self._entity_ending_at(field, tokens[v - 1]) if v > 0 else None
+        if before is not None:
+            speaker, implicit = before, False
+        elif tokens[v].text.startswith("و") and (self.here is not None or self.last is not None):
+            speaker, implicit = self.here or self._implicit(field), True
+        else:
+            return None
+        return self._found(text, tokens, v, marker, end, speaker, implicit)
+
+    def _entity_ending_at(self, field: TextField, tok: Token) -> _Speaker | None:
+        for x in self.index.within(field, tok.start, tok.end):
+            if x.end == tok.end and x.entity.type in ("PER", "ORG"):
+                return _Speaker(x.entity, self.texts.get(field, "")[x.start : x.end])
+        return None
+
+    def _found(
+        self,
+        text: str,
+        tokens: Sequence[Token],
+        v: int,
+        c: int,
+        end: int,
+        speaker: _Speaker,
+        implicit: bool,
+    ) -> _Found | None:
+        """The quote of the verb at ``v`` whose content starts at token ``c``."""
+        span = self._content(text, tokens, c, end)
+        if span is None:
+            return None
+        first = tokens[c]
+        direct = first.text in self.w.marks or tokens[c - 1].text == ":"
+        _, verb = strip_conjunction(tokens[v])
+        start, stop = span
+        if first.text in self.w.marks:
+            resume = bisect_left([t.start for t in tokens], stop, c)
+            return _Found(speaker, verb, True, implicit, start, stop, resume, False)
+        return _Found(speaker, verb, direct, implicit, start, stop, c, True)
 
     def _from_verb(
         self, field: TextField, text: str, tokens: Sequence[Token], v: int, end: int
-    ) -> bool:
+    ) -> _Found | None:
+        back = self._back_reference(field, text, tokens, v)
+        if back is not None:
+            return back
         subject = self._subject(field, text, tokens, v)
         if subject is None or subject.content >= len(tokens):
-            return False
-        speaker = subject.speaker or self._implicit(field)
-        first = tokens[subject.content]
-        direct = first.text in self.w.marks or tokens[subject.content - 1].text == ":"
-        span = self._content(text, tokens, subject.content, end)
-        if span is None:
-            return False
-        start, stop = span
+            return None
+        implicit = subject.speaker is None
+        speaker = subject.speaker
+        if speaker is None:
+            fronted = self._fronted(field, tokens, v)
+            if fronted is not None:
+                speaker, implicit = fronted, False
+            else:
+                speaker = (
+                    self.here
+                    or (self._sentence_subject(field, tokens, v) if v > 0 else None)
+                    or self._implicit(field)
+                )
+        return self._found(text, tokens, v, subject.content, end, speaker, implicit)
+
+    def _fronted(self, field: TextField, tokens: Sequence[Token], v: int) -> _Speaker | None:
+        """«حسين عطية - بائع عطور - يقول: ...»: the subject named before the verb."""
+        if v == 0:
+            return None
+        head = tokens[: min(v, 3)]
+        for x in self.index.within(field, tokens[0].start, tokens[v].start):
+            if x.entity.type in ("PER", "ORG") and any(t.start <= x.start < t.end for t in head):
+                return _Speaker(x.entity, self.texts.get(field, "")[x.start : x.end])
+        return None
+
+    def _back_reference(
+        self, field: TextField, text: str, tokens: Sequence[Token], v: int
+    ) -> _Found | None:
+        """«أوضح ذلك لسبق المدير فلان»: the previous sentence is what the named one said."""
+        s = v + 1
+        if not self.w.is_back_reference(tokens[s]) or self.previous is None:
+            return None
+        s = self._skip_addressee(tokens, s + 1)
+        if s >= len(tokens) or self.w.is_preposition(tokens[s]):
+            return None
+        k = s
+        while k < len(tokens) and tokens[k].text not in "،,.:" and k < s + self.w.max_subject:
+            k += 1
+        if k == s:
+            return None
+        speaker = self._speaker(field, text, tokens, s, k, min(k, len(tokens) - 1))
+        if speaker.entity is None and not self.w.is_subject_head(tokens[s]):
+            return None
+        start, stop = self.previous
+        while stop > start and text[stop - 1] in _TRAILING:
+            stop -= 1
         _, verb = strip_conjunction(tokens[v])
-        self._add(field, text, speaker, verb, direct, subject.speaker is None, start, stop)
-        return True
+        return _Found(speaker, verb, False, False, start, stop, k, False)
+
+    def _skip_addressee(self, tokens: Sequence[Token], s: int) -> int:
+        """Past «لـ"الصحيفة"» / «لسبق» right after the verb: whom it was said to."""
+        if s >= len(tokens):
+            return s
+        tok = tokens[s]
+        if normalize(tok.text) in ("لـ", "ل"):
+            if s + 1 < len(tokens) and tokens[s + 1].kind == "punct":
+                closing = next(
+                    (j for j in range(s + 2, min(len(tokens), s + 6)) if tokens[j].kind == "punct"),
+                    None,
+                )
+                return s + 2 if closing is None else closing + 1
+            return s + 2
+        if tok.kind == "word" and tok.prefix == "ل" and not self.w.is_subject_head(tok):
+            return s + 1
+        return s
+
+    def _from_participle(
+        self, field: TextField, text: str, tokens: Sequence[Token], p: int, end: int
+    ) -> _Found | None:
+        """«، مشيراً إلى أن ...» / «، داعياً الجميع إلى ...»: the clause's speaker goes on."""
+        c = p + 1
+        if (
+            c + 1 < len(tokens)
+            and (self.w.is_preposition(tokens[c]) or normalize(tokens[c].text) == "من")
+            and self._marker(tokens, c + 1) is not None
+        ):
+            c += 1
+        marker = self._marker(tokens, c)
+        if marker is None and not self.w.is_appeal(tokens[p]):
+            return None
+        content = marker if marker is not None else c
+        if content >= len(tokens):
+            return None
+        speaker = self.here or self._sentence_subject(field, tokens, p) or self._implicit(field)
+        return self._found(text, tokens, p, content, end, speaker, True)
+
+    def _sentence_subject(
+        self, field: TextField, tokens: Sequence[Token], p: int
+    ) -> _Speaker | None:
+        """The person or body the sentence opens with (its first verb's subject), before ``p``:
+        «والتقى المهندس فلان بالزوار ..., وأكد أن ...»; none after a prepositional object."""
+        limit = min(p, 6)
+        for i in range(1, limit):
+            tok = tokens[i]
+            if tok.kind != "word" or tok.prefix.startswith(("ب", "ل")) or self.w.is_stop(tok):
+                return None
+            if self.w.is_preposition(tok) or normalize(tok.text) == "من":
+                return None
+            for x in self.index.within(field, tok.start, tok.end):
+                if x.entity.type in ("PER", "ORG") and x.start >= tok.start:
+                    return _Speaker(x.entity, self.texts.get(field, "")[x.start : x.end])
+        return None
+
+    def _passive(
+        self, field: TextField, text: str, tokens: Sequence[Token], v: int, end: int
+    ) -> _Found | None:
+        """«وجاء في البيان: «...»»: the words of whoever issued it, the last speaker."""
+        if v + 1 >= len(tokens) or normalize(tokens[v + 1].text) != "في":
+            return None
+        who = self.here or self.last
+        if who is None:
+            return None
+        for j in range(v + 2, min(len(tokens), v + 2 + self.w.max_gap)):
+            if tokens[j].text in "،,":
+                continue
+            marker = self._marker(tokens, j)
+            if marker is not None:
+                return self._found(text, tokens, v, marker, end, who, True)
+        return None
 
     def _subject(
         self, field: TextField, text: str, tokens: Sequence[Token], v: int
     ) -> _Subject | None:
         """Who speaks after the verb at ``v`` (None: implicit) and where the content starts."""
         w = self.w
-        s = v + 1
+        s = self._skip_addressee(tokens, v + 1)
+        aside = match_phrase(w.asides, tokens, s, 3) if s < len(tokens) else None
+        if aside is not None:
+            s += aside[1]
+        if s >= len(tokens):
+            return None
         marker = self._marker(tokens, s)
         if marker is not None:
             return _Subject(None, marker)
-        if w.is_preposition(tokens[s]):
-            return _Subject(None, s + 1)
+        if w.is_preposition(tokens[s]) or (w.takes_ba(tokens[v]) and tokens[s].prefix == "ب"):
+            after = self._marker(tokens, s + 1) if s + 1 < len(tokens) else None
+            return _Subject(None, after if after is not None else s)
         if w.is_manner(tokens[s]):
             content = self._after_gap(tokens, s + 1)
             return None if content is None else _Subject(None, content)
+        honorific = w.honorific_of(tokens[s])
+        if honorific is not None:
+            return self._honorific_subject(field, tokens, s + 1, honorific)
         bare = v == 0 and not _in_set(w.need_marker, tokens[v])
         if w.is_content_noun(tokens[s]):
             return _Subject(None, s) if bare else None
+        if w.is_not_speaker(tokens[s]):
+            return None
         k = s
         limit = min(len(tokens), s + w.max_subject)
+        prepositional = w.takes_preposition(tokens[v])
         while k < limit and not (
             self._marker(tokens, k) is not None
             or w.is_stop(tokens[k])
             or w.is_manner(tokens[k])
             or tokens[k].text in "،,"
+            or normalize(tokens[k].text) in ("لـ", "ل")
+            or (prepositional and k > s and self._is_object_start(field, tokens, s, k))
         ):
             k += 1
-        m = next(
-            (j for j in range(k, min(len(tokens), k + w.max_gap)) if self._marker(tokens, j)),
-            None,
-        )
+        if prepositional and k < limit and k > s and self._is_object_start(field, tokens, s, k):
+            speaker = self._speaker(field, text, tokens, s, k, k)
+            if speaker.entity is not None:
+                after = self._marker(tokens, k + 1) if k + 1 < len(tokens) else None
+                return _Subject(speaker, after if after is not None else k)
+        m = self._gap_marker(tokens, k)
         if m is None or k == s:
             first = tokens[s]
             known = (
@@ -162,6 +391,67 @@ class _Finder:
         speaker = self._speaker(field, text, tokens, s, k, m)
         content = self._marker(tokens, m)
         return None if content is None else _Subject(speaker, content)
+
+    def _is_object_start(self, field: TextField, tokens: Sequence[Token], s: int, k: int) -> bool:
+        """Whether ``tokens[k]`` («إلى», «من», «بضرورة») begins the object of a verb like
+        «دعا», once the subject before it names someone."""
+        tok = tokens[k]
+        if not (self.w.is_preposition(tok) or normalize(tok.text) == "من"):
+            return False
+        return (
+            self.index.best(field, tokens[s].start, tokens[k - 1].end, ("PER", "ORG")) is not None
+        )
+
+    def _gap_marker(self, tokens: Sequence[Token], k: int) -> int | None:
+        """The complementizer, colon or opening mark that starts the content after ``k``.
+
+        A quotation mark counts only where content can begin (right there, after a colon or
+        a comma): elsewhere it quotes a name («استطلاع «يو غوف»»)."""
+        j = k
+        if j < len(tokens) and normalize(tokens[j].text) in ("لـ", "ل"):
+            j = self._skip_addressee(tokens, j)
+        for i in range(j, min(len(tokens), k + self.w.max_gap)):
+            tok = tokens[i]
+            if tok.text in self.w.marks and i > j and tokens[i - 1].text not in ":،,":
+                continue
+            if self._marker(tokens, i) is not None:
+                return i
+        return None
+
+    def _honorific_subject(
+        self, field: TextField, tokens: Sequence[Token], c: int, honorific: str
+    ) -> _Subject | None:
+        """«وشدد سموه على أن ...»: the person with that honorific, or the last speaker."""
+        if c >= len(tokens):
+            return None
+        if self.w.is_preposition(tokens[c]):
+            after = self._marker(tokens, c + 1) if c + 1 < len(tokens) else None
+            content = after if after is not None else c
+        else:
+            found = self._after_gap(tokens, c)
+            if found is None:
+                return None
+            content = found
+        return _Subject(self._with_honorific(honorific), content)
+
+    def _with_honorific(self, honorific: str) -> _Speaker:
+        want = normalize(honorific)
+        last = self.last
+        if (
+            last is not None
+            and last.entity is not None
+            and any(normalize(h).startswith(want) for h in last.entity.honorifics)
+        ):
+            return last
+        holders = [
+            e
+            for e in self.index.by_id.values()
+            if e.type == "PER" and any(want in normalize(h) for h in e.honorifics)
+        ]
+        holders.sort(key=lambda e: (not e.roles, not any(h.startswith("ال") for h in e.honorifics)))
+        if holders:
+            return _Speaker(holders[0], holders[0].name)
+        return last or _Speaker(None, "")
 
     def _speaker(
         self, field: TextField, text: str, tokens: Sequence[Token], s: int, k: int, m: int
@@ -189,9 +479,15 @@ class _Finder:
             if len(words) == 1 and last is not None and last.entity is None and last.text:
                 return last
             return _Speaker(None, written)
+        if len(words) == 1 and self.w.is_document(tokens[s]) and self.last is not None:
+            return self.last  # «وأكمل البيان أن ...»: whoever issued it
         entity = self._named_in(field, tokens, s, m, ("PER", "ORG"))
         if entity is None:
+            entity = self._person_in(field, tokens, s, k)
+        if entity is None:
             entity = self._by_role(written) or self._alias(tokens[s:k])
+        if entity is None and len(words) <= 2:
+            entity = self._by_head(field, tokens[s])
         if entity is None:
             entity = self._named_in(field, tokens, s, m, ("GPE", "LOC"))
         if entity is None:
@@ -218,6 +514,36 @@ class _Finder:
             return None
         found.sort(key=lambda x: (order.index(x.entity.type), x.start))
         return found[0].entity
+
+    def _person_in(
+        self, field: TextField, tokens: Sequence[Token], s: int, k: int
+    ) -> Entity | None:
+        """A person named at the end of a long title: «مدير إدارة ... لأمانة نجران فلان»."""
+        if k <= s:
+            return None
+        for x in self.index.within(field, tokens[s].start, tokens[k - 1].end):
+            if x.entity.type == "PER":
+                return x.entity
+        return None
+
+    def _by_head(self, field: TextField, tok: Token) -> Entity | None:
+        """«الهيئة» for «هيئة الاتصالات ...» named before: the last body with that head noun."""
+        if not tok.prefix.endswith("ال"):
+            return None
+        head = key(tok.text)
+        best: Located | None = None
+        for located in self.index.by_field.get(field, []):
+            if located.start >= tok.start:
+                break
+            parts = located.entity.name.split()
+            if located.entity.type == "ORG" and len(parts) > 1 and key(parts[0]) == head:
+                best = located
+        if best is None:
+            for entity in self.index.by_id.values():
+                parts = entity.name.split()
+                if entity.type == "ORG" and len(parts) > 1 and key(parts[0]) == head:
+                    return entity
+        return best.entity if best is not None else None
 
     def _mention_text(self, field: str, entity: Entity, start: int, end: int) -> str | None:
         for x in self.index.within(field, start, end):
@@ -300,14 +626,14 @@ class _Finder:
             who = self._named(field, text, rest)
             if who is None:
                 return False
-            self._add(field, text, who, "", True, False, start, stop)
+            self._add(field, text, _Found(who, "", True, False, start, stop, 0, False))
             return True
         if not self.w.is_verb(after[0]) or len(after) < 2:
             return False
         who = self._named(field, text, after[1:])
         speaker = who or self._implicit(field)
         _, verb = strip_conjunction(after[0])
-        self._add(field, text, speaker, verb, True, who is None, start, stop)
+        self._add(field, text, _Found(speaker, verb, True, who is None, start, stop, 0, False))
         return True
 
     def _named(self, field: TextField, text: str, tokens: Sequence[Token]) -> _Speaker | None:
@@ -331,38 +657,40 @@ class _Finder:
         headline = self.index.first_of_type("PER", ("title", "lead", "body"))
         return _Speaker(headline, headline.name if headline else "")
 
-    def _add(
-        self,
-        field: TextField,
-        text: str,
-        speaker: _Speaker,
-        verb: str,
-        direct: bool,
-        implicit: bool,
-        start: int,
-        stop: int,
-    ) -> None:
-        shown = speaker.entity.name if implicit and speaker.entity else speaker.text
-        self.quotes.append(
-            Quote(
-                speaker=speaker.entity.id if speaker.entity else None,
-                speaker_text=shown,
-                verb=verb,
-                kind="direct" if direct else "indirect",
-                implicit_speaker=implicit,
-                text=text[start:stop],
-                field=field,
-                start=start,
-                end=stop,
-            )
+    def _add(self, field: TextField, text: str, found: _Found) -> Quote:
+        speaker = found.speaker
+        shown = speaker.entity.name if found.implicit and speaker.entity else speaker.text
+        quote = Quote(
+            speaker=speaker.entity.id if speaker.entity else None,
+            speaker_text=shown,
+            verb=found.verb,
+            kind="direct" if found.direct else "indirect",
+            implicit_speaker=found.implicit,
+            text=text[found.start : found.stop],
+            field=field,
+            start=found.start,
+            end=found.stop,
         )
+        self.quotes.append(quote)
         if speaker.entity is not None or speaker.text:
             self.last = speaker
+            self.here = speaker
+        return quote
+
+
+def _cut(quote: Quote, text: str, at: int) -> None:
+    """End an indirect quote where the next reporting verb of its sentence begins."""
+    stop = min(quote.end, at)
+    while stop > quote.start and (text[stop - 1] in _TRAILING or text[stop - 1] == "و"):
+        if text[stop - 1] == "و" and stop - 2 >= quote.start and not text[stop - 2].isspace():
+            break
+        stop -= 1
+    if len(text[quote.start : stop].split()) >= 2:
+        quote.end = stop
+        quote.text = text[quote.start : stop]
 
 
 def _in_set(table: frozenset[str], token: Token) -> bool:
-    from ..ner.lexicon import key
-
     return key(token.text) in table
 
 

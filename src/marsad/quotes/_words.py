@@ -27,6 +27,16 @@ class QuoteWords:
     max_gap: int
     attributions: PhraseTable[bool]
     marks: dict[str, str]
+    preposition_verbs: frozenset[str]
+    participles: frozenset[str]
+    appeal_participles: frozenset[str]
+    asides: PhraseTable[bool]
+    pronoun_honorifics: dict[str, str]
+    not_speakers: frozenset[str]
+    back_references: frozenset[str]
+    passive_verbs: frozenset[str]
+    document_nouns: frozenset[str]
+    ba_verbs: frozenset[str]
 
     def is_verb(self, token: Token) -> bool:
         return token.kind == "word" and _has(self.verbs, token)
@@ -51,6 +61,34 @@ class QuoteWords:
 
     def is_stop(self, token: Token) -> bool:
         return token.kind == "word" and normalize(token.text) in self.subject_stops
+
+    def is_participle(self, token: Token) -> bool:
+        return token.kind == "word" and _has(self.participles, token)
+
+    def is_appeal(self, token: Token) -> bool:
+        return _has(self.appeal_participles, token)
+
+    def is_passive(self, token: Token) -> bool:
+        return token.kind == "word" and _has(self.passive_verbs, token)
+
+    def takes_preposition(self, token: Token) -> bool:
+        return _has(self.preposition_verbs, token)
+
+    def takes_ba(self, token: Token) -> bool:
+        return _has(self.ba_verbs, token)
+
+    def honorific_of(self, token: Token) -> str | None:
+        """«سمو» for «سموه»: the honorific a pronoun-suffixed one stands for."""
+        return self.pronoun_honorifics.get(normalize(token.text)) if token.kind == "word" else None
+
+    def is_not_speaker(self, token: Token) -> bool:
+        return normalize(token.text) in self.not_speakers
+
+    def is_back_reference(self, token: Token) -> bool:
+        return normalize(token.text) in self.back_references
+
+    def is_document(self, token: Token) -> bool:
+        return token.kind == "word" and normalize(token.text) in self.document_nouns
 
 
 def _has(table: frozenset[str], token: Token) -> bool:
@@ -82,4 +120,14 @@ def quote_words() -> QuoteWords:
         max_gap=int(data["max_gap"]),
         attributions=phrase_table(data["attributions"], True),
         marks=dict(data["marks"]),
+        preposition_verbs=_keys(data["preposition_verbs"]),
+        participles=_keys(data["participles"]),
+        appeal_participles=_keys(data["appeal_participles"]),
+        asides=phrase_table(data["asides"], True),
+        pronoun_honorifics={normalize(k): v for k, v in data["pronoun_honorifics"].items()},
+        not_speakers=frozenset(normalize(w) for w in data["not_speakers"]),
+        back_references=frozenset(normalize(w) for w in data["back_references"]),
+        passive_verbs=_keys(data["passive_verbs"]),
+        document_nouns=frozenset(normalize(w) for w in data["document_nouns"]),
+        ba_verbs=_keys(data["ba_verbs"]),
     )
