@@ -3,7 +3,8 @@ almost never inside a person's name, from the gold NER data in ``../shared/data`
 
 A word (by :func:`marsad.ner.lexicon.key`: normalized, proclitics and article off) is common
 when the training data has it outside any entity at least ``--min-count`` times and inside a
-person name in at most ``--max-person-share`` of its occurrences. The entities stage reads the
+person name in at most ``--max-person-share`` of its occurrences. Those that are also person-name
+tokens in ``../shared/data/names`` are listed apart («غالب», «مالك»). The entities stage reads the
 list to tell a name from the words glued to it («هاني الخالدي كلمة ترحيبية») and a person from
 a phrase the tagger took for one («صباح الخير»).
 
@@ -18,6 +19,7 @@ from collections import Counter
 from pathlib import Path
 
 from marsad.ner.lexicon import key
+from marsad.text import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT.parent / "shared" / "data"
@@ -45,14 +47,33 @@ def tagged(path: Path, sep: str | None) -> list[tuple[str, str]]:
     return pairs
 
 
+def name_counts() -> Counter[str]:
+    """How often each normalized token is a person-name token in ``../shared/data/names``."""
+    counts: Counter[str] = Counter()
+    folder = DATA / "names"
+    for line in (folder / "wikidata-ar-en.tokens.tsv").read_text("utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 3 and parts[2].isdigit():
+            counts[normalize(parts[1].replace(" ", ""))] += int(parts[2])
+    for line in (folder / "google-ar2en.tsv").read_text("utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) == 2:
+            counts[normalize(parts[0])] += 1
+    return counts
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--min-count", type=int, default=3)
     parser.add_argument("--max-person-share", type=float, default=0.02)
+    parser.add_argument("--name-count", type=int, default=5, help="name-list count of a name")
     args = parser.parse_args()
     outside: Counter[str] = Counter()
     person: Counter[str] = Counter()
-    sources = [(DATA / "anercorp" / "train.txt", None), (DATA / "newsfane" / "NewsFANE_Gold_2014_170K.txt", "\t")]
+    sources = [
+        (DATA / "anercorp" / "train.txt", None),
+        (DATA / "newsfane" / "NewsFANE_Gold_2014_170K.txt", "\t"),
+    ]
     for path, sep in sources:
         for word, tag in tagged(path, sep):
             k = key(word)
@@ -68,14 +89,18 @@ def main() -> None:
         for k, n in outside.items()
         if n >= args.min_count and person[k] <= args.max_person_share * (n + person[k])
     )
+    names = name_counts()
+    also_names = [k for k in common if names[k] >= args.name_count]
     OUT.write_text(
         json.dumps(
             {
                 "about": "Words used as ordinary words, almost never in a person's name "
                 "(keys: normalized, proclitics and article off). Built by "
                 "scripts/build_common_words.py from ANERcorp train (CC BY-SA 4.0) and "
-                "NewsFANE Gold (CC BY-SA 3.0).",
+                "NewsFANE Gold (CC BY-SA 3.0); also_names: those of them that are person-name "
+                "tokens in the Wikidata (CC0) and Google (Apache-2.0) name lists.",
                 "words": common,
+                "also_names": also_names,
             },
             ensure_ascii=False,
             indent=0,
@@ -83,7 +108,7 @@ def main() -> None:
         + "\n",
         encoding="utf-8",
     )
-    print(f"{len(common)} common words -> {OUT.relative_to(ROOT)}")
+    print(f"{len(common)} common words ({len(also_names)} also names) -> {OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

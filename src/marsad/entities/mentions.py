@@ -171,7 +171,9 @@ def _gazetteer(
         if i < after:
             continue
         n = longest(words, i)
-        if n and _free(sent.labels, i, i + n, kind):
+        if n and (
+            _free(sent.labels, i, i + n, kind) or (n > 1 and _free(sent.labels, i, i + n, "PERS"))
+        ):
             _set(sent.labels, i, i + n, kind)
         after = i + max(n, 1)
 
@@ -285,40 +287,42 @@ def _institution_end(
     tokens, labels = sent.tokens, sent.labels
     j = i + 1
     adjectives = 0
-    nationality = False
+    named = nationality = False
     while j < len(tokens) and j - i < MAX_INSTITUTION_TOKENS:
         token, k = tokens[j], keys[j]
         if token.kind != "word" or _ends_phrase(k, token, lex, ew):
             break
+        if k in ew.institution_heads and token.prefix.startswith("و"):
+            break  # «مؤسسة … ومؤسسة …»: a second organization
         if token.prefix.endswith(_DEFINITE) or (
             token.prefix in ("و", "وب") and j + 1 < len(tokens) and not definite and adjectives
         ):
-            if token.prefix.endswith(_DEFINITE) and lex.nationality(token.text):
-                nationality = True
             if token.prefix.endswith(_DEFINITE):
                 adjectives += 1
+                nationality = nationality or lex.nationality(token.text) is not None
             j += 1
             continue
         if definite and j == i + 1:
             return i
+        # a name without the article: right after the head, or after a title («الملك»)
+        if token.prefix or not (j == i + 1 or (keys[j - 1],) in lex.honorifics):
+            break
         if labels[j].startswith("B-") and labels[j][2:] in ("PERS", "LOC", "ORG"):
             j = _run_end(labels, j)
-            adjectives += 1
-            continue
-        if n := lex.place_at(words, j):
+        elif n := lex.place_at(words, j):
             j += n
-            adjectives += 1
-            continue
-        if normalize(token.text) in _NAME_LINKS and j + 1 < len(tokens) and not token.prefix:
+        elif normalize(token.text) in _NAME_LINKS and j + 1 < len(tokens):
             j += 2
-            adjectives += 1
-            continue
-        break
-    if not adjectives:
-        return i
+        else:
+            break
+        adjectives += 1
+        named = True
     if j - 1 > i and tokens[j - 1].prefix in ("و", "وب"):
         j -= 1  # «و» + a word with nothing after it: not part of the name
-    if definite and not nationality and j - i < 3:
+    if not adjectives:
+        return i
+    weak = definite or keys[i] in ew.weak_heads
+    if weak and not (named or nationality) and j - i < 3:
         return i
     return j
 
@@ -390,11 +394,14 @@ def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
             and _surname_word(tokens[end], lex, ew)
         ):
             end += 1
-        last = end
-        while last > first and ew.is_common(tokens[last - 1].text) and last - 1 > first:
-            last -= 1
+        opens_place = keys[i] in lex.loc_heads
+        start = min(first, i)
+        while first < end - 1 and ew.never_name(tokens[first].text):
+            first += 1  # «سيترك بلاتر»: a verb or noun glued before the name
+        last = _name_end(tokens, first, end, ew)
+        labels[start:first] = ["O"] * (first - start)
         names = [t for t in tokens[first:last] if not ew.is_common(t.text)]
-        if not names or all((key(t.text),) in lex.honorifics for t in names):
+        if not names or all((key(t.text),) in lex.honorifics for t in names) or opens_place:
             labels[first:end] = ["O"] * (end - first)
             if end < len(labels) and labels[end].startswith("I-"):
                 labels[end] = "B-" + labels[end][2:]
@@ -404,6 +411,26 @@ def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
             if end < len(labels) and labels[end].startswith("I-"):
                 labels[end] = "B-" + labels[end][2:]
         i = end
+
+
+#: Proclitics that never stand inside a name: a preposition opens what follows it.
+_PREPOSITIONS = ("ب", "ل", "ك", "لل", "بال", "كال", "وب", "ول", "فب", "فل", "ولل", "وبال")
+
+
+def _name_end(tokens: list[Token], first: int, end: int, ew: EntityWords) -> int:
+    """Where the name starting at ``first`` ends inside a run ending at ``end``: before a word
+    with a preposition («عبد العزيز للحوار»), before an ordinary word after two name words
+    («هاني الخالدي كلمة»), and without ordinary words at its end."""
+    last = first + 1
+    while last < end:
+        token = tokens[last]
+        common = ew.is_common(token.text)  # the key: «للحوار» is «حوار», «كوربين» no word
+        if (token.prefix in _PREPOSITIONS and common) or (last - first >= 2 and common):
+            break
+        last += 1
+    while last > first + 1 and ew.is_common(tokens[last - 1].text):
+        last -= 1
+    return last
 
 
 def _name_word(token: Token, lex: Lexicon, ew: EntityWords) -> bool:
@@ -437,6 +464,8 @@ def _honorific_names(sent: SentenceTokens, keys: list[str], lex: Lexicon) -> Non
         end = j
         while end < len(keys) and end - j < MAX_NAME_TOKENS and _name_like(sent.tokens[end], lex):
             end += 1
+        if j < len(keys) and sent.labels[j][2:] in ("LOC", "ORG") and sent.labels[j][0] == "B":
+            continue  # «أمير منطقة مكة المكرمة»: a place or organization, not a name
         if end > j and not sent.labels[j].endswith("PERS"):
             sent.labels[j:end] = ["B-PERS"] + ["I-PERS"] * (end - j - 1)
         elif end > j:
@@ -471,6 +500,7 @@ def _name_like(token: Token, lex: Lexicon) -> bool:
         k in lex.speech_verbs
         or k in lex.role_heads
         or k in lex.org_heads
+        or k in lex.loc_heads
         or normalize(token.text) in lex.name_stops
         or len(k) < 2
     )

@@ -62,8 +62,22 @@ def _read(mention: Found, texts: Mapping[str, str], lex: Lexicon) -> _Read:
         else None
     )
     first = context.name_first if context else mention.first
-    keys = tuple(name_keys_of(mention.sentence)[first : mention.last])
+    keys = _joined(name_keys_of(mention.sentence)[first : mention.last])
     return context, keys, _written_name(mention, first, texts, lex)
+
+
+#: Name words written apart or joined to the next («عبد الناصر» / «عبدالناصر»): one key.
+_JOINED_FIRSTS = frozenset({"عبد", "ابو", "بو"})
+
+
+def _joined(keys: list[str]) -> tuple[str, ...]:
+    out: list[str] = []
+    for k in keys:
+        if out and out[-1] in _JOINED_FIRSTS:
+            out[-1] += k
+        else:
+            out.append(k)
+    return tuple(out)
 
 
 def _group(
@@ -133,12 +147,18 @@ def _occurrences(
 
 
 def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
-    """Fold one-word persons into the one fuller person ending with that word (same for orgs)."""
+    """Fold short persons into the one fuller person they end or start («الناصر», «عبد
+    الحميد» after «محمود عبد الحميد», «رودريغو» before «رودريغو بالاسيو»; same for one-word
+    organizations ending a fuller one); a lone definite word that names nobody fuller
+    («الأهلاوي») is not a person."""
     kept: list[_Group] = []
     for group in groups:
-        target = _fuller(group, groups) if len(group.keys) == 1 else None
+        target = _fuller(group, groups) if len(group.keys) < 3 else None
         if target is None:
-            kept.append(group)
+            if not (
+                group.type == "PER" and len(group.keys) == 1 and group.keys[0].startswith("ال")
+            ):
+                kept.append(group)
         else:
             target.found.extend(group.found)
             target.contexts.extend(group.contexts)
@@ -149,14 +169,24 @@ def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
 def _fuller(short: _Group, groups: list[_Group]) -> _Group | None:
     if short.type not in ("PER", "ORG"):
         return None
-    candidates = [
-        g
-        for g in groups
-        if g.type == short.type and len(g.keys) > 1 and g.keys[-1] == short.keys[0]
-    ]
-    if short.type == "ORG" and len(candidates) > 1:  # «داعش»: «تنظيم داعش», not «التحالف ضد داعش»
-        candidates = [g for g in candidates if len(g.keys) == 2]
-    return candidates[0] if len(candidates) == 1 else None
+    n = len(short.keys)
+    if short.type == "ORG":
+        if n > 1:
+            return None
+        candidates = [
+            g for g in groups if g.type == "ORG" and len(g.keys) > 1 and g.keys[-1] == short.keys[0]
+        ]
+        if len(candidates) > 1:  # «داعش»: «تنظيم داعش», not «التحالف ضد داعش»
+            candidates = [g for g in candidates if len(g.keys) == 2]
+        return candidates[0] if len(candidates) == 1 else None
+    longer = [g for g in groups if g.type == "PER" and len(g.keys) > n]
+    ends = [g for g in longer if g.keys[-n:] == short.keys]
+    if ends:
+        return ends[0] if len(ends) == 1 else None
+    starts = [g for g in longer if g.keys[:n] == short.keys]
+    if len(starts) == 1 and not any(g is not starts[0] and short.keys[0] in g.keys for g in longer):
+        return starts[0]
+    return None
 
 
 def _entity(ident: str, group: _Group, texts: Mapping[str, str]) -> Entity:

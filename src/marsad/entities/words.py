@@ -24,12 +24,19 @@ __all__ = ["EntityWords", "entity_words"]
 class EntityWords:
     institution_heads: frozenset[str]
     definite_heads: frozenset[str]  # heads listed with the article: they open a phrase so too
+    weak_heads: frozenset[str]  # heads that name an organization only with more after them
     phrase_stops: frozenset[str]
     common: frozenset[str]
+    also_names: frozenset[str]  # common words that are also given names («غالب», «مالك»)
 
     def is_common(self, word: str) -> bool:
         """Whether ``word`` is an ordinary word, not a name («كلمة», «مؤخرا», «يفتتح»)."""
         return key(word) in self.common
+
+    def never_name(self, word: str) -> bool:
+        """An ordinary word that is not a name either («يرغب», «كلمة»; not «غالب»)."""
+        k = key(word)
+        return k in self.common and k not in self.also_names
 
 
 @cache
@@ -41,6 +48,8 @@ def entity_words() -> EntityWords:
     return EntityWords(
         institution_heads=frozenset(key(h) for h in heads),
         definite_heads=frozenset(key(h) for h in heads if h.startswith("ال")),
+        weak_heads=frozenset(key(h) for h in data["weak_institution_heads"]),
         phrase_stops=frozenset(key(w) for w in data["phrase_stops"]),
         common=frozenset(common["words"]),
+        also_names=frozenset(common["also_names"]),
     )
