@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -26,13 +26,17 @@ from ..pipeline import stage
 from ..record import TEXT_FIELDS, Article, DateMention, TextField
 from ..text import Token, normalize
 from ..wordforms import field_tokens, form_positions, forms, match_phrase
+from ._context import not_a_date
 from ._resolve import (
+    day_in_context,
     day_value,
+    hijri_day_near,
     hijri_value,
     month_in_context,
     month_value,
     parse_published,
     shift,
+    weekday_near,
     weekday_value,
 )
 from ._words import DateWords, date_words, starters
@@ -53,6 +57,7 @@ class _Hit:
     calendar: Calendar = "gregorian"
     relative: bool = False
     drop: bool = False  # an impossible date («31 فبراير 2020»): skipped, and nothing inside it
+    span: bool = False  # a range of days («2 - 11 شوال»), which has no single value
 
 
 def find_dates(
@@ -74,6 +79,8 @@ def find_dates(
         if hit is None:
             continue
         start, end = _lead(tokens[i], scanner.w.known), tokens[hit.end - 1].end
+        if hit.relative and not_a_date(text, tokens, i, hit.end):
+            hit = _Hit(hit.end, None, drop=True)
         if not hit.drop and not any(a < end and start < b for a, b in taken):
             found.append(
                 DateMention(
@@ -117,6 +124,7 @@ class _Scanner:
         self.w = words
         self.tokens = tokens
         self.base = base
+        self.anchored: dict[int, str] = {}  # weekday -> its day, once the text has fixed it
 
     # -- helpers -----------------------------------------------------------------------
     def _in(self, j: int, table: frozenset[str] | dict[str, object]) -> bool:
@@ -140,23 +148,31 @@ class _Scanner:
         return value if low <= value <= high else None
 
     def _month(self, j: int) -> tuple[int, Calendar, int] | None:
-        """Month number, calendar and end index; «أيار/مايو» and «مايو (أيار)» count once."""
+        """Month number, calendar and end index; «أيار/مايو», «مايو (أيار)» and «فبراير شباط»
+        count once."""
         if j >= len(self.tokens) or self.tokens[j].kind != "word":
             return None
         hit = match_phrase(self.w.months, self.tokens, j, 2)
         if hit is None:
             return None
         (month, calendar), n = hit
-        end = j + n
-        for opener, closer in (("/", None), ("(", ")"), ("-", None)):
-            if end < len(self.tokens) and self.tokens[end].text == opener:
-                alt = match_phrase(self.w.months, self.tokens, end + 1, 2)
-                if alt is not None and alt[0][0] == month:
-                    end = end + 1 + alt[1]
-                    if closer and end < len(self.tokens) and self.tokens[end].text == closer:
-                        end += 1
-                    break
+        end = self._second_name(j + n, hit[0])
         return month, "hijri" if calendar == "hijri" else "gregorian", end
+
+    def _second_name(self, end: int, month: tuple[int, str]) -> int:
+        """The end of the month's name in another tradition right after it, if there is one."""
+        for opener, closer in (("/", ""), ("(", ")"), ("-", ""), ("", "")):
+            at = end + 1 if opener else end
+            if opener and (end >= len(self.tokens) or self.tokens[end].text != opener):
+                continue
+            if at >= len(self.tokens) or self.tokens[at].kind != "word":
+                continue
+            alt = match_phrase(self.w.months, self.tokens, at, 2)
+            if alt is not None and alt[0] == month:
+                after = at + alt[1]
+                closed = closer and after < len(self.tokens) and self.tokens[after].text == closer
+                return after + 1 if closed else after
+        return end
 
     def _year(self, j: int, calendar: Calendar) -> tuple[int, int] | None:
         """A year at ``j`` and the index after it (and after «هـ» or «م»)."""
@@ -174,6 +190,7 @@ class _Scanner:
             self._explicit,
             self._month_phrase,
             self._relative_day,
+            self._occasion_day,
             self._relative_unit,
             self._bare_year,
         ):
@@ -183,22 +200,72 @@ class _Scanner:
         return None
 
     def _explicit(self, i: int) -> _Hit | None:
-        """«15 مايو 2020», «15 أيار/مايو», «15 رمضان 1441 هـ»."""
-        day = self._int(i, 1, 31)
-        month = self._month(i + 1) if day else None
-        if day is None or month is None:
+        """«15 مايو 2020», «15 أيار/مايو», «15 رمضان 1441 هـ», «الثالث من يونيو», «14 من شهر
+        أغسطس الجاري»; a range «2 - 11 شوال» is one expression without a value, and of «13 و14
+        أغسطس» the «13» is one date and «14 أغسطس» another."""
+        first = self._day(i)
+        if first is None:
+            return None
+        day, j, ordinal = first
+        second = self._second_day(j)
+        k = j if second is None else second[1]
+        links = k
+        while links < min(k + 2, len(self.tokens)) and self._in(links, self.w.day_month_links):
+            links += 1
+        month = self._month(links) if links > k or not ordinal else None
+        if month is None:
             return None
         number, calendar, end = month
+        hit = self._day_of_month(day, number, calendar, end)
+        if second is not None and second[0] == "and":
+            return _Hit(j, hit.value, calendar, hit.relative, hit.drop)
+        if second is not None:
+            return _Hit(hit.end, None, calendar, hit.relative, hit.drop, span=True)
+        return hit
+
+    def _day(self, i: int) -> tuple[int, int, bool] | None:
+        """A day of the month at ``i``, a number or an ordinal: (day, index after, ordinal)."""
+        day = self._int(i, 1, 31)
+        if day is not None:
+            return day, i + 1, False
+        if i >= len(self.tokens) or self.tokens[i].kind != "word":
+            return None
+        if i > 0 and normalize(self.tokens[i - 1].text).startswith("ال"):
+            return None  # an ordinal after a noun: «الربع الأول من رمضان»
+        hit = match_phrase(self.w.ordinal_days, self.tokens, i, 3)
+        return None if hit is None else (hit[0], i + hit[1], True)
+
+    def _second_day(self, j: int) -> tuple[str, int] | None:
+        """«- 11» or «و14» after a day: ("range" or "and", the index after the second day)."""
+        if j + 1 >= len(self.tokens) or self._int(j + 1, 1, 31) is None:
+            return None
+        mark = normalize(self.tokens[j].text)
+        if mark in self.w.range_marks:
+            return "range", j + 2
+        if mark in self.w.and_words:
+            return "and", j + 2
+        return None
+
+    def _day_of_month(self, day: int, month: int, calendar: Calendar, end: int) -> _Hit:
+        """The value of a day and month, with the year or direction that follows them."""
         year = self._year(end, calendar)
         if year is not None:
-            y, end = year
             make = hijri_value if calendar == "hijri" else day_value
-            value = make(y, number, day)
-            return _Hit(end, value, calendar, drop=value is None)
-        if calendar == "gregorian" and self.base is not None:
-            value = day_value(self.base.year, number, day)
-            return _Hit(end, value, calendar, True, drop=value is None)
-        return _Hit(end, None, calendar, True)
+            value = make(year[0], month, day)
+            return _Hit(year[1], value, calendar, drop=value is None)
+        direction = self._get(end, self.w.directions)
+        if direction is not None:
+            end += 1
+        if self.base is None:
+            return _Hit(end, None, calendar, True)
+        value = day_in_context(
+            self.base,
+            month,
+            day,
+            direction if isinstance(direction, int) else None,
+            calendar == "hijri",
+        )
+        return _Hit(end, value, calendar, True, drop=value is None)
 
     def _month_phrase(self, i: int) -> _Hit | None:
         """«مايو 2020», «مايو الماضي», «في مايو»."""
@@ -222,7 +289,8 @@ class _Scanner:
         return _Hit(end + (direction is not None), value, calendar, True)
 
     def _weekday(self, i: int) -> _Hit | None:
-        """«يوم الثلاثاء», «الثلاثاء الماضي», «الثلاثاء 15 مايو 2020»."""
+        """«يوم الثلاثاء», «الثلاثاء الماضي», «الثلاثاء 15 مايو 2020»; a weekday named again
+        («الأحد المقبل» … «يصل الأحد») is the day it was the first time."""
         j = i + 1 if self._in(i, self.w.day_word) else i
         day = self._get(j, self.w.weekdays)
         if not isinstance(day, int):
@@ -230,7 +298,7 @@ class _Scanner:
         end = j + 1
         k = end + 1 if self._in(end, self.w.weekday_joiners) else end
         explicit = self._explicit(k)
-        if explicit is not None:
+        if explicit is not None and not explicit.span:
             return explicit
         direction = self._get(end, self.w.directions)
         if direction is not None:
@@ -239,11 +307,19 @@ class _Scanner:
             return None
         value = None
         if self.base is not None:
-            value = weekday_value(self.base, day, direction if isinstance(direction, int) else None)
+            if direction is None and day in self.anchored:
+                value = self.anchored[day]
+            else:
+                value = weekday_value(
+                    self.base, day, direction if isinstance(direction, int) else None
+                )
+                if direction is not None:
+                    self.anchored.setdefault(day, value)
         return _Hit(end, value, "gregorian", True)
 
     def _relative_day(self, i: int) -> _Hit | None:
-        """«اليوم», «أمس», «مساء أمس», «بعد غد»."""
+        """«اليوم», «أمس», «مساء أمس», «بعد غد»; «أمس الثلاثاء», «اليوم (الأحد)» are the named
+        day nearest the relative one; «اليوم الذي», «ذلك اليوم» have no value."""
         j = i
         part = match_phrase(self.w.day_parts, self.tokens, i, 2)
         if part is not None:
@@ -254,11 +330,61 @@ class _Scanner:
         if hit is None:
             return None
         offset, n = hit
-        value = shift(self.base, "day", offset) if self.base else None
-        return _Hit(j + n, value, "gregorian", True)
+        end = j + n
+        if offset == 0 and self._noun_day(i, end):
+            return _Hit(end, None, "gregorian", True)
+        named = self._named_weekday(end)
+        if named is not None:
+            end = named[1]
+        if self.base is None:
+            return _Hit(end, None, "gregorian", True)
+        if named is None:
+            return _Hit(end, shift(self.base, "day", offset), "gregorian", True)
+        value = weekday_near(self.base + dt.timedelta(days=offset), named[0])
+        self.anchored.setdefault(named[0], value)
+        return _Hit(end, value, "gregorian", True)
+
+    def _noun_day(self, i: int, end: int) -> bool:
+        """«اليوم» as a noun: «اليوم الذي», «اليوم التالي», «ذلك اليوم», «في اليوم ذاته»."""
+        before = i > 0 and self._in(i - 1, self.w.noun_day_before)
+        return before or self._in(end, self.w.noun_day_after)
+
+    def _named_weekday(self, j: int) -> tuple[int, int] | None:
+        """A weekday at ``j``, bare or in brackets: (weekday, index after)."""
+        k = j + 1 if j < len(self.tokens) and self.tokens[j].text == "(" else j
+        day = self._get(k, self.w.weekdays)
+        if not isinstance(day, int):
+            return None
+        k += 1
+        if j < k - 1 and k < len(self.tokens) and self.tokens[k].text == ")":
+            k += 1
+        return day, k
+
+    def _occasion_day(self, i: int) -> _Hit | None:
+        """«أول أيام العيد», «ثالث أيام عيد الفطر المبارك», «أول أيام رمضان»: that day of the
+        occasion or Hijri month nearest the publication day."""
+        ordinal = self._get(i, self.w.construct_ordinals)
+        if not isinstance(ordinal, int) or not self._in(i + 1, self.w.days_of):
+            return None
+        j = i + 2 + self._in(i + 2, self.w.day_month_links)
+        if j >= len(self.tokens) or self.tokens[j].kind != "word":
+            return None
+        days: tuple[tuple[int, int], ...]
+        occasion = match_phrase(self.w.occasions, self.tokens, j, 2)
+        if occasion is not None:
+            days, end = occasion[0], j + occasion[1]
+            end += self._in(end, self.w.occasion_tail)
+        else:
+            month = self._month(j)
+            if month is None or month[1] != "hijri":
+                return None
+            days, end = ((month[0], 1),), month[2]
+        value = hijri_day_near(self.base, days, ordinal - 1) if self.base else None
+        return _Hit(end, value, "hijri", True)
 
     def _relative_unit(self, i: int) -> _Hit | None:
-        """«الأسبوع الماضي», «هذا العام», «قبل ثلاثة أيام», «منذ عامين»."""
+        """«الأسبوع الماضي», «هذا العام», «قبل ثلاثة أيام», «منذ عامين»; a plural unit alone
+        («الأيام الماضية», «هذه الأيام») and «هذا اليوم» have no value."""
         offset = self._get(i, self.w.offsets)
         if isinstance(offset, int):
             return self._counted(i + 1, offset)
@@ -274,7 +400,8 @@ class _Scanner:
             direction = self._get(j + 1, self.w.directions)
         if not isinstance(direction, int):
             return None
-        value = shift(self.base, unit, direction) if self.base else None
+        vague = self._in(j, self.w.plural_units) or (j > i and unit == "day")
+        value = shift(self.base, unit, direction) if self.base and not vague else None
         return _Hit(j + 1 + (j == i), value, "gregorian", True)
 
     def _counted(self, j: int, sign: int) -> _Hit | None:
@@ -283,6 +410,8 @@ class _Scanner:
             return self._unit_hit(j + 1, dual, 2 * sign)
         unit = self._get(j, self.w.units)
         if isinstance(unit, str):
+            if self._in(j, self.w.plural_units):  # «بعد سنوات»: no count, no value
+                return _Hit(j + 1, None, "gregorian", True)
             return self._unit_hit(j + 1, unit, sign)
         count = self._int(j, 1, 1000) or self._count_word(j)
         unit = self._get(j + 1, self.w.units)
@@ -319,12 +448,27 @@ class _Scanner:
 
 @stage("dates", requires=("title", "lead", "body", "published"), assigns=("dates",))
 def dates(article: Article) -> Article:
-    """Fill ``dates``; relative expressions are resolved against ``published`` when known."""
+    """Fill ``dates``; relative expressions are resolved against ``published`` when known.
+
+    Each date expression is listed once, where the article first gives it: «أمس» written
+    three times for one day is one date («أمس» and «مساء أمس» are two).
+    """
     base = parse_published(article.published)
-    article.dates = [
+    article.dates = _distinct(
         mention
         for name in TEXT_FIELDS
         if article.field_text(name)
         for mention in find_dates(article.field_text(name), name, base)
-    ]
+    )
     return article
+
+
+def _distinct(mentions: Iterable[DateMention]) -> list[DateMention]:
+    seen: set[tuple[str, str | None]] = set()
+    found = []
+    for mention in mentions:
+        key = (normalize(mention.text), mention.value)
+        if key not in seen:
+            seen.add(key)
+            found.append(mention)
+    return found

@@ -9,15 +9,19 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hijridate import Hijri
+from hijridate import Gregorian, Hijri
 
 __all__ = [
+    "day_in_context",
     "day_value",
+    "hijri_day_near",
     "hijri_value",
+    "hijri_year",
     "month_in_context",
     "month_value",
     "parse_published",
     "shift",
+    "weekday_near",
     "weekday_value",
 ]
 
@@ -97,3 +101,56 @@ def month_in_context(base: dt.date, month: int, direction: int | None) -> str | 
     elif direction == 1 and month <= base.month:
         year += 1
     return month_value(year, month)
+
+
+def weekday_near(day: dt.date, weekday: int) -> str:
+    """The day named ``weekday`` within three days of ``day``: «أمس الثلاثاء» is the Tuesday
+    nearest the day before publication, which corrects a publication day off by one."""
+    ahead = (weekday - day.weekday()) % 7
+    return (day + dt.timedelta(days=ahead - 7 if ahead > 3 else ahead)).isoformat()
+
+
+def hijri_year(base: dt.date) -> int | None:
+    """The Hijri (Umm al-Qura) year of a Gregorian day, or None outside the tables."""
+    try:
+        return int(Gregorian.fromdate(base).to_hijri().year)
+    except (ValueError, OverflowError):
+        return None
+
+
+def day_in_context(
+    base: dt.date, month: int, day: int, direction: int | None, hijri: bool = False
+) -> str | None:
+    """A day and month without a year («27 أغسطس المقبل», «السابع من مايو الماضي»): the next
+    such day on or after ``base`` for «المقبل», the last one on or before it for «الماضي»,
+    else the one in the year of ``base`` (in its calendar)."""
+    year = hijri_year(base) if hijri else base.year
+    if year is None:
+        return None
+    make = hijri_value if hijri else day_value
+    if direction not in (1, -1):
+        return make(year, month, day)
+    days = [make(y, month, day) for y in (year - 1, year, year + 1)]
+    found = [d for d in days if d is not None]
+    if direction == 1:
+        return next((d for d in found if d >= base.isoformat()), None)
+    return next((d for d in reversed(found) if d <= base.isoformat()), None)
+
+
+def hijri_day_near(base: dt.date, days: tuple[tuple[int, int], ...], offset: int) -> str | None:
+    """Of the Hijri days (month, day) moved by ``offset`` days, in the Hijri years around
+    ``base``, the one nearest ``base`` («ثالث أيام العيد»: the third day of the nearest Eid)."""
+    year = hijri_year(base)
+    if year is None:
+        return None
+    best: tuple[int, str] | None = None
+    for y in (year - 1, year, year + 1):
+        for month, day in days:
+            first = hijri_value(y, month, day)
+            if first is None:
+                continue
+            when = dt.date.fromisoformat(first) + dt.timedelta(days=offset)
+            distance = abs((when - base).days)
+            if best is None or distance < best[0]:
+                best = (distance, when.isoformat())
+    return None if best is None else best[1]

@@ -24,9 +24,20 @@ class DateWords:
     weekday_joiners: frozenset[str]
     this_words: frozenset[str]
     month_cues: frozenset[str]
+    day_month_links: frozenset[str]
+    range_marks: frozenset[str]
+    and_words: frozenset[str]
+    days_of: frozenset[str]
+    noun_day_after: frozenset[str]
+    noun_day_before: frozenset[str]
     day_parts: PhraseTable[bool]
     relative_days: PhraseTable[int]
-    units: dict[str, str]
+    ordinal_days: PhraseTable[int]
+    construct_ordinals: dict[str, int]
+    occasion_tail: frozenset[str]
+    occasions: PhraseTable[tuple[tuple[int, int], ...]]  # phrase -> (Hijri month, day) choices
+    units: dict[str, str]  # singular and plural
+    plural_units: frozenset[str]
     dual_units: dict[str, str]
     directions: dict[str, int]
     offsets: dict[str, int]
@@ -40,7 +51,7 @@ class DateWords:
 @cache
 def _known(words: DateWords) -> frozenset[str]:
     found: set[str] = set()
-    for table in (words.months, words.day_parts, words.relative_days):
+    for table in (words.months, words.day_parts, words.relative_days, words.occasions):
         found.update(w for key in table for w in key)
     for group in (words.weekdays, words.units, words.dual_units, words.directions, words.offsets):
         found.update(group)
@@ -52,6 +63,8 @@ def starters(words: DateWords) -> frozenset[str]:
     """Words a date expression can start with (numbers aside)."""
     found = set(words.known) | words.year_cues | words.day_word | words.this_words
     found.update(k[0] for k in words.day_parts)
+    found.update(k[0] for k in words.ordinal_days)
+    found.update(words.construct_ordinals)
     return frozenset(found)
 
 
@@ -76,6 +89,18 @@ def _weekdays() -> dict[str, int]:
     return days
 
 
+def _occasions(data: dict[str, object]) -> PhraseTable[tuple[tuple[int, int], ...]]:
+    occasions = data["occasions"]
+    eids = data["eids"]
+    assert isinstance(occasions, dict) and isinstance(eids, dict)
+    table: PhraseTable[tuple[tuple[int, int], ...]] = {
+        phrase_key(name): ((int(day[0]), int(day[1])),) for name, day in occasions.items()
+    }
+    for name, meant in eids.items():
+        table[phrase_key(name)] = tuple(table[phrase_key(m)][0] for m in meant)
+    return table
+
+
 def _set(words: list[str]) -> frozenset[str]:
     return frozenset(normalize(w) for w in words)
 
@@ -94,9 +119,20 @@ def date_words() -> DateWords:
         weekday_joiners=_set(w["weekday_joiners"]),
         this_words=_set(w["this_words"]),
         month_cues=_set(w["month_cues"]),
+        day_month_links=_set(w["day_month_links"]),
+        range_marks=_set(w["range_marks"]),
+        and_words=_set(w["and_words"]),
+        days_of=_set(w["days_of"]),
+        noun_day_after=_set(w["noun_day_after"]),
+        noun_day_before=_set(w["noun_day_before"]),
         day_parts=phrase_table(w["day_parts"], True),
         relative_days=phrase_table(data["relative_days"]),
-        units={normalize(k): v for k, v in data["units"].items()},
+        ordinal_days=phrase_table(data["ordinal_days"]),
+        construct_ordinals={normalize(k): v for k, v in data["construct_ordinals"].items()},
+        occasions=_occasions(data),
+        occasion_tail=_set(w["occasion_tail"]),
+        units={normalize(k): v for k, v in {**data["units"], **data["plural_units"]}.items()},
+        plural_units=_set(list(data["plural_units"])),
         dual_units={normalize(k): v for k, v in data["dual_units"].items()},
         directions={normalize(k): v for k, v in data["directions"].items()},
         offsets={normalize(k): v for k, v in data["offsets"].items()},
