@@ -204,6 +204,8 @@ class _Finder:
         if first.text in self.w.marks:
             resume = bisect_left([t.start for t in tokens], stop, c)
             return _Found(speaker, verb, True, implicit, start, stop, resume, False)
+        if c > 0 and self.w.is_subject_complementizer(tokens[c - 1]):
+            start = tokens[c - 1].start + len(tokens[c - 1].prefix)  # «أنها إشاعات»: its subject
         return _Found(speaker, verb, direct, implicit, start, stop, c, True)
 
     def _from_verb(
@@ -371,26 +373,59 @@ class _Finder:
             or w.is_manner(tokens[k])
             or tokens[k].text in "،,"
             or normalize(tokens[k].text) in ("لـ", "ل")
+            or (k > s and w.is_content_noun(tokens[k]) and normalize(tokens[k].text) != "ان")
             or (prepositional and k > s and self._is_object_start(field, tokens, s, k))
         ):
             k += 1
-        if prepositional and k < limit and k > s and self._is_object_start(field, tokens, s, k):
-            speaker = self._speaker(field, text, tokens, s, k, k)
-            if speaker.entity is not None:
-                after = self._marker(tokens, k + 1) if k + 1 < len(tokens) else None
-                return _Subject(speaker, after if after is not None else k)
+        early = self._object_after_subject(field, text, tokens, v, s, k)
+        if early is not None:
+            return early
         m = self._gap_marker(tokens, k)
         if m is None or k == s:
             first = tokens[s]
             known = (
                 self.index.best(field, first.start, first.end) is not None
                 or w.is_subject_head(first)
+                or w.is_unnamed(first)
                 or self._alias([first]) is not None
             )
-            return _Subject(None, s) if bare and not known else None
+            if not known and (bare or prepositional):
+                return _Subject(None, s)  # «ودعا المتنزهين إلى ...»: the object, no subject
+            return self._comma_content(field, text, tokens, s, k) if m is None else None
         speaker = self._speaker(field, text, tokens, s, k, m)
         content = self._marker(tokens, m)
         return None if content is None else _Subject(speaker, content)
+
+    def _object_after_subject(
+        self, field: TextField, text: str, tokens: Sequence[Token], v: int, s: int, k: int
+    ) -> _Subject | None:
+        """«أكد كارتر حرص بلاده ...», «دعا الوزير فلان إلى ...»: the content right after a
+        named subject, a verbal noun or the verb's preposition."""
+        if not (s < k < len(tokens)):
+            return None
+        tok = tokens[k]
+        content_noun = self.w.is_content_noun(tok) and normalize(tok.text) != "ان"
+        objective = self.w.takes_preposition(tokens[v]) and self._is_object_start(
+            field, tokens, s, k
+        )
+        if not (content_noun or objective):
+            return None
+        speaker = self._speaker(field, text, tokens, s, k, k)
+        if speaker.entity is None and not self.w.is_subject_head(tokens[s]):
+            return None
+        after = self._marker(tokens, k + 1) if objective and k + 1 < len(tokens) else None
+        return _Subject(speaker, after if after is not None else k)
+
+    def _comma_content(
+        self, field: TextField, text: str, tokens: Sequence[Token], s: int, k: int
+    ) -> _Subject | None:
+        """«وذكر الناطق ... فلان، رصدت الدوريات ...»: a named person, a comma, the words."""
+        if k <= s or k + 1 >= len(tokens) or tokens[k].text not in "،,":
+            return None
+        speaker = self._speaker(field, text, tokens, s, k, k)
+        if speaker.entity is None or speaker.entity.type != "PER":
+            return None
+        return _Subject(speaker, k + 1)
 
     def _is_object_start(self, field: TextField, tokens: Sequence[Token], s: int, k: int) -> bool:
         """Whether ``tokens[k]`` («إلى», «من», «بضرورة») begins the object of a verb like
@@ -479,11 +514,16 @@ class _Finder:
             if len(words) == 1 and last is not None and last.entity is None and last.text:
                 return last
             return _Speaker(None, written)
-        if len(words) == 1 and self.w.is_document(tokens[s]) and self.last is not None:
-            return self.last  # «وأكمل البيان أن ...»: whoever issued it
-        entity = self._named_in(field, tokens, s, m, ("PER", "ORG"))
+        if self.w.is_document(tokens[s]):
+            if len(words) == 1 and self.last is not None:
+                return self.last  # «وأكمل البيان أن ...»: whoever issued it
+            if len(words) > 1:
+                return _Speaker(None, written)  # «التقرير الأسبوعي للبورصة»: the report
+        entity = self._named_in(field, tokens, s, m, ("PER",)) or self._person_in(
+            field, tokens, s, k
+        )
         if entity is None:
-            entity = self._person_in(field, tokens, s, k)
+            entity = self._named_in(field, tokens, s, m, ("ORG",))
         if entity is None:
             entity = self._by_role(written) or self._alias(tokens[s:k])
         if entity is None and len(words) <= 2:

@@ -17,6 +17,7 @@ class QuoteWords:
     verbs: frozenset[str]
     need_marker: frozenset[str]
     complementizers: frozenset[str]
+    subject_complementizers: frozenset[str]
     verb_prepositions: frozenset[str]
     subject_heads: frozenset[str]  # source nouns, role heads, honorifics, organization heads
     subject_stops: frozenset[str]
@@ -61,6 +62,10 @@ class QuoteWords:
 
     def is_stop(self, token: Token) -> bool:
         return token.kind == "word" and normalize(token.text) in self.subject_stops
+
+    def is_subject_complementizer(self, token: Token) -> bool:
+        """«أنه», «إنها», «أننا»: a complementizer carrying the subject of the content."""
+        return token.kind == "word" and normalize(token.text) in self.subject_complementizers
 
     def is_participle(self, token: Token) -> bool:
         return token.kind == "word" and _has(self.participles, token)
@@ -110,6 +115,11 @@ def quote_words() -> QuoteWords:
         verbs=lex.speech_verbs | _keys(data["extra_verbs"]),
         need_marker=_keys(data["need_marker"]),
         complementizers=frozenset(normalize(w) for w in data["complementizers"]),
+        subject_complementizers=frozenset(
+            normalize(w)
+            for w in data["complementizers"]
+            if normalize(w).startswith(("ان", "بان")) and normalize(w) not in ("ان", "بان")
+        ),
         verb_prepositions=frozenset(normalize(w) for w in data["verb_prepositions"]),
         subject_heads=frozenset(heads),
         subject_stops=frozenset(normalize(w) for w in data["subject_stops"]),
