@@ -48,6 +48,7 @@ _ADVERBS = frozenset(
         "لكنها",
         "ولكنه",
         "ولكنها",
+        "و",
     }
 )
 _TRAILING = " \t\n.،,؛;:!؟?»”\"'"
@@ -295,12 +296,22 @@ class _Finder:
             c += 1
         marker = self._marker(tokens, c)
         if marker is None and not self.w.is_appeal(tokens[p]):
-            return None
+            marker = self._near_marker(tokens, c)  # «واصفاً تلك التصريحات بأنها ...»
+            if marker is None:
+                return None
         content = marker if marker is not None else c
         if content >= len(tokens):
             return None
         speaker = self.here or self._sentence_subject(field, tokens, p) or self._implicit(field)
         return self._found(text, tokens, p, content, end, speaker, True)
+
+    def _near_marker(self, tokens: Sequence[Token], c: int) -> int | None:
+        for j in range(c, min(len(tokens), c + 5)):
+            if tokens[j].text in "،,.":
+                return None
+            if self.w.is_complementizer(tokens[j]) or tokens[j].text == ":":
+                return j + 1
+        return None
 
     def _sentence_subject(
         self, field: TextField, tokens: Sequence[Token], p: int
@@ -511,7 +522,12 @@ class _Finder:
         written = text[words[0].start : words[-1].end].strip(_TRAILING)
         if self.w.is_unnamed(tokens[s]):
             last = self.last
-            if len(words) == 1 and last is not None and last.entity is None and last.text:
+            if (
+                len(words) == 1
+                and last is not None
+                and (last.entity is None or last.entity.type == "ORG")
+                and last.text
+            ):
                 return last
             return _Speaker(None, written)
         if self.w.is_document(tokens[s]):
@@ -520,7 +536,7 @@ class _Finder:
             if len(words) > 1:
                 return _Speaker(None, written)  # «التقرير الأسبوعي للبورصة»: the report
         entity = self._named_in(field, tokens, s, m, ("PER",)) or self._person_in(
-            field, tokens, s, k
+            field, tokens, s, m
         )
         if entity is None:
             entity = self._named_in(field, tokens, s, m, ("ORG",))
@@ -558,12 +574,15 @@ class _Finder:
     def _person_in(
         self, field: TextField, tokens: Sequence[Token], s: int, k: int
     ) -> Entity | None:
-        """A person named at the end of a long title: «مدير إدارة ... لأمانة نجران فلان»."""
-        if k <= s:
-            return None
-        for x in self.index.within(field, tokens[s].start, tokens[k - 1].end):
-            if x.entity.type == "PER":
-                return x.entity
+        """A person named at the end of a long title: «مدير إدارة ... لأمانة نجران فلان»,
+        «مدير عام الفرع، أمين عام المجلس فلان،»; not in an adjunct («في كلمته أمام ...»)."""
+        for j in range(s, k):
+            tok = tokens[j]
+            if self.w.is_stop(tok) or self.w.is_manner(tok) or self._marker(tokens, j) is not None:
+                return None
+            for x in self.index.within(field, tok.start, tok.end):
+                if x.entity.type == "PER":
+                    return x.entity
         return None
 
     def _by_head(self, field: TextField, tok: Token) -> Entity | None:
@@ -594,9 +613,14 @@ class _Finder:
     def _alias(self, tokens: Sequence[Token]) -> Entity | None:
         """A person named by one word of their name (NER missed «ترامب», «كيمبف» here)."""
         words = {normalize(t.text[len(t.prefix) :]) for t in tokens if t.kind == "word"}
+        words |= {key(t.text) for t in tokens if t.kind == "word"}
         for entity in self.index.by_id.values():
             parts = entity.name.split()
-            if entity.type == "PER" and len(parts) > 1 and normalize(parts[-1]) in words:
+            if (
+                entity.type == "PER"
+                and len(parts) > 1
+                and (normalize(parts[-1]) in words or key(parts[-1]) in words)
+            ):
                 return entity
         return None
 

@@ -1,0 +1,195 @@
+"""Quotes the way Saudi news writes them: several reporting verbs to a sentence, participles,
+asides, pronoun honorifics, back references, addressees and speakers resolved in the article."""
+
+from __future__ import annotations
+
+from marsad.quotes import find_quotes
+from marsad.record import Entity, Mention, Quote
+
+
+def entity(name: str, body: str, eid: str, kind: str = "PER", **extra: list[str]) -> Entity:
+    mentions = []
+    start = body.find(name)
+    while start >= 0:
+        mentions.append(Mention("body", start, start + len(name), name))
+        start = body.find(name, start + 1)
+    return Entity(eid, kind, name, mentions=mentions, honorifics=extra.get("honorifics", []))
+
+
+def quotes(body: str, *entities: Entity, title: str = "") -> list[Quote]:
+    found = find_quotes({"title": title, "lead": "", "body": body}, list(entities))
+    for q in found:
+        assert {"body": body, "title": title}[q.field][q.start : q.end] == q.text
+    return found
+
+
+def speakers(found: list[Quote]) -> list[str]:
+    return [q.speaker_text for q in found]
+
+
+def test_each_reporting_verb_of_a_sentence_is_its_own_quote() -> None:
+    body = (
+        "وقال مدير الإدارة سامي الحربي إن المشروع اكتمل في موعده، مشيراً إلى أن التشغيل يبدأ"
+        " الشهر المقبل، داعياً السكان إلى الاستفادة من الخدمات الجديدة."
+    )
+    found = quotes(body, entity("سامي الحربي", body, "e1"))
+    assert [q.verb for q in found] == ["قال", "مشيراً", "داعياً"]
+    assert all(q.speaker == "e1" for q in found)
+    assert found[0].text == "المشروع اكتمل في موعده"
+    assert found[1].text == "التشغيل يبدأ الشهر المقبل"
+    assert found[2].text.startswith("السكان إلى الاستفادة")
+    assert [q.implicit_speaker for q in found] == [False, True, True]
+
+
+def test_a_participle_without_a_complementizer_goes_on_its_clause() -> None:
+    body = "وأكد سامي الحربي أن العمل مستمر، مؤكداً استمرار الدعم للمشروع."
+    found = quotes(body, entity("سامي الحربي", body, "e1"))
+    assert len(found) == 1
+    assert "استمرار الدعم" in found[0].text
+
+
+def test_a_verb_inside_the_clause_continues_the_speaker() -> None:
+    body = "وأوضح سامي الحربي أن الإشاعة انتشرت بسرعة وذكر أنها لا أساس لها من الصحة."
+    found = quotes(body, entity("سامي الحربي", body, "e1"))
+    assert [q.verb for q in found] == ["أوضح", "ذكر"]
+    assert found[0].text == "الإشاعة انتشرت بسرعة"
+    assert found[1].text == "أنها لا أساس لها من الصحة"
+    assert found[1].speaker == "e1"
+
+
+def test_asides_and_fronted_subjects_are_not_speakers() -> None:
+    body = (
+        "وقال فهد العتيبي إن الأسعار ارتفعت.\n"
+        "من جانبه أكد ماجد السالم أن الطلب تراجع هذا العام.\n"
+        "ناصر الدوسري - صاحب متجر - يقول من جانبه «المبيعات ضعيفة جدا هذا الموسم»."
+    )
+    found = quotes(
+        body,
+        entity("فهد العتيبي", body, "e1"),
+        entity("ماجد السالم", body, "e2"),
+        entity("ناصر الدوسري", body, "e3"),
+    )
+    assert [q.speaker for q in found] == ["e1", "e2", "e3"]
+    assert "جانبه" not in " ".join(speakers(found))
+    assert found[2].text == "المبيعات ضعيفة جدا هذا الموسم"
+
+
+def test_a_pronoun_honorific_is_the_person_with_that_honorific() -> None:
+    body = (
+        "افتتح سمو الأمير سعود بن خالد المعرض أمس.\n"
+        "وشدد سموه على أن المعرض منصة للمبدعين من أبناء المنطقة."
+    )
+    prince = entity("سعود بن خالد", body, "e1", honorifics=["سمو", "الأمير"])
+    (q,) = quotes(body, prince)
+    assert q.speaker == "e1"
+    assert q.text == "المعرض منصة للمبدعين من أبناء المنطقة"
+
+
+def test_that_verb_with_this_object_reports_the_previous_sentence() -> None:
+    body = (
+        "ضبطت فرق الرقابة عشرين مخالفة في الأسواق الشعبية خلال الأسبوع.\n"
+        "أوضح ذلك لسبق مدير فرع الوزارة علي القحطاني، مشيراً إلى أن الجولات مستمرة يوميا."
+    )
+    found = quotes(body, entity("علي القحطاني", body, "e1"))
+    assert [q.speaker for q in found] == ["e1", "e1"]
+    assert found[0].text.startswith("ضبطت فرق الرقابة عشرين مخالفة")
+    assert found[1].text == "الجولات مستمرة يوميا"
+    assert "ذلك" not in speakers(found)
+
+
+def test_an_addressee_is_skipped_and_its_quoted_name_is_no_content() -> None:
+    body = "أكد لـ«الصحيفة» المتحدث الرسمي للبلدية خالد الشهري أن الحديقة تفتح للجميع مجانا."
+    (q,) = quotes(body, entity("خالد الشهري", body, "e1"))
+    assert q.speaker == "e1"
+    assert q.text == "الحديقة تفتح للجميع مجانا"
+    body = 'وبين المنتج سعد الفهد لـ"الوطن" أن التصوير يبدأ الأسبوع المقبل.'
+    (q,) = quotes(body, entity("سعد الفهد", body, "e1"))
+    assert q.text == "التصوير يبدأ الأسبوع المقبل"
+
+
+def test_a_person_at_the_end_of_a_long_title_is_the_speaker() -> None:
+    body = (
+        "وأوضح مدير إدارة العلاقات العامة والإعلام المتحدث الرسمي لأمانة المنطقة سلمان"
+        " الغامدي، أن الحملة تستمر أسبوعين."
+    )
+    org = Entity("e2", "ORG", "أمانة المنطقة", mentions=[])
+    start = body.find("أمانة المنطقة")
+    org.mentions.append(Mention("body", start, start + len("أمانة المنطقة"), "أمانة المنطقة"))
+    (q,) = quotes(body, entity("سلمان الغامدي", body, "e1"), org)
+    assert q.speaker == "e1"
+
+
+def test_a_definite_head_noun_is_the_body_named_before() -> None:
+    body = (
+        "أطلقت هيئة النقل العام خدمة جديدة للحافلات.\n"
+        "وأوضحت الهيئة في بيان أن الخدمة تغطي عشرين حيا."
+    )
+    (q,) = quotes(body, entity("هيئة النقل العام", body, "e1", kind="ORG"))
+    assert (q.speaker, q.text) == ("e1", "الخدمة تغطي عشرين حيا")
+
+
+def test_passive_report_and_document_subject_go_to_the_issuer() -> None:
+    body = (
+        "قالت وزارة الداخلية في بيان، إن الأمن مستتب في المدينة.\n"
+        'وجاء في البيان "نطمئن المواطنين إلى أن الوضع تحت السيطرة الكاملة".\n'
+        "كما أكمل البيان أن الدوريات تنتشر في الأحياء كلها."
+    )
+    found = quotes(body, entity("وزارة الداخلية", body, "e1", kind="ORG"))
+    assert [q.speaker for q in found] == ["e1", "e1", "e1"]
+    assert found[1].kind == "direct"
+    assert found[2].text == "الدوريات تنتشر في الأحياء كلها"
+
+
+def test_a_named_subject_then_a_verbal_noun_or_preposition_starts_the_content() -> None:
+    body = "فيما أكد فهد العتيبي حرص بلاده على تعزيز التعاون.\nودعا فهد العتيبي إلى الحوار بين الطرفين."
+    found = quotes(body, entity("فهد العتيبي", body, "e1"))
+    assert [q.text for q in found] == ["حرص بلاده على تعزيز التعاون", "إلى الحوار بين الطرفين"]
+
+
+def test_an_object_with_no_subject_is_content() -> None:
+    body = "وقال فهد العتيبي إن البحر هائج.\nودعا المصطافين إلى توخي الحذر عند السباحة."
+    found = quotes(body, entity("فهد العتيبي", body, "e1"))
+    assert found[1].speaker == "e1" and found[1].implicit_speaker
+    assert found[1].text.startswith("المصطافين إلى توخي الحذر")
+
+
+def test_a_name_then_a_comma_then_the_words() -> None:
+    body = "وذكر الناطق الإعلامي العقيد سالم المطيري، تمكنت الدوريات من ضبط المتسللين."
+    (q,) = quotes(body, entity("سالم المطيري", body, "e1"))
+    assert q.speaker == "e1" and q.text.startswith("تمكنت الدوريات")
+
+
+def test_a_name_in_quotes_inside_the_subject_is_no_content() -> None:
+    body = 'وأكد سامي الحربي، عقب نشر استطلاع "المرصد" الأخير، أن «النتائج مشجعة للغاية».'
+    (q,) = quotes(body, entity("سامي الحربي", body, "e1"))
+    assert "النتائج مشجعة للغاية" in q.text
+
+
+def test_the_source_named_before_is_the_source_again() -> None:
+    body = "وأوضحت وكالة الأنباء أن القرار نافذ، وأضاف المصدر أن التنفيذ يبدأ غدا."
+    found = quotes(body, entity("وكالة الأنباء", body, "e1", kind="ORG"))
+    assert [q.speaker for q in found] == ["e1", "e1"]
+
+
+def test_a_surname_with_the_article_finds_the_person() -> None:
+    body = "قال عمر السالم إن الفريق جاهز.\nونفى السالم أن يكون قد تلقى عرضا من ناد آخر."
+    sallem = Entity("e1", "PER", "عمر السالم", mentions=[Mention("body", 4, 13, "عمر السالم")])
+    found = quotes(body, sallem)
+    assert [q.speaker for q in found] == ["e1", "e1"]
+
+
+def test_odd_text_never_breaks_the_new_triggers() -> None:
+    for body in [
+        "، مشيراً",
+        "مشيراً إلى أن",
+        "وجاء في",
+        "أوضح ذلك",
+        "أكد لـ",
+        "وشدد سموه",
+        "و أوضح أن",
+        "قال فلان، ",
+        "مؤكداً: «",
+        "وأضاف المصدر أن",
+    ]:
+        for q in quotes(body):
+            assert q.text
