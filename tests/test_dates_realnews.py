@@ -80,6 +80,12 @@ def test_ordinal_days_and_days_with_min() -> None:
     assert values("وتبدأ في 14 من شهر مايو الجاري") == [("14 من شهر مايو الجاري", "2020-05-14")]
 
 
+def test_an_ordinal_after_a_noun_is_not_a_day() -> None:
+    assert values("أقيم الحفل بمدينة العاشر من رمضان") == []
+    assert values("زاد الإنتاج في النصف الثاني من مارس") == []
+    assert values("ارتفع بحلول أول يناير 2018") == [("أول يناير 2018", "2018-01-01")]
+
+
 def test_a_direction_after_a_day_and_month_picks_the_year() -> None:
     text = "في 27 مايو المقبل، وفي 2 مايو المقبل، وفي 20 مايو الماضي"
     assert values(text) == [

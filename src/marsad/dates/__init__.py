@@ -224,14 +224,21 @@ class _Scanner:
         return hit
 
     def _day(self, i: int) -> tuple[int, int, bool] | None:
-        """A day of the month at ``i``, a number or an ordinal: (day, index after, ordinal)."""
+        """A day of the month at ``i``, a number or an ordinal: (day, index after, ordinal);
+        «أول يناير» is its first day."""
         day = self._int(i, 1, 31)
         if day is not None:
             return day, i + 1, False
         if i >= len(self.tokens) or self.tokens[i].kind != "word":
             return None
-        if i > 0 and normalize(self.tokens[i - 1].text).startswith("ال"):
-            return None  # an ordinal after a noun: «الربع الأول من رمضان»
+        if (
+            i > 0
+            and self.tokens[i - 1].kind == "word"
+            and not self._in(i - 1, self.w.ordinal_day_cues)
+        ):
+            return None  # after a noun: «الربع الأول من رمضان», «مدينة السادس من أكتوبر»
+        if self._get(i, self.w.construct_ordinals) == 1 and self._month(i + 1) is not None:
+            return 1, i + 1, False
         hit = match_phrase(self.w.ordinal_days, self.tokens, i, 3)
         return None if hit is None else (hit[0], i + hit[1], True)
 

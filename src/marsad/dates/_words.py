@@ -25,6 +25,7 @@ class DateWords:
     this_words: frozenset[str]
     month_cues: frozenset[str]
     day_month_links: frozenset[str]
+    ordinal_day_cues: frozenset[str]
     range_marks: frozenset[str]
     and_words: frozenset[str]
     days_of: frozenset[str]
@@ -120,6 +121,7 @@ def date_words() -> DateWords:
         this_words=_set(w["this_words"]),
         month_cues=_set(w["month_cues"]),
         day_month_links=_set(w["day_month_links"]),
+        ordinal_day_cues=_set(w["ordinal_day_cues"]),
         range_marks=_set(w["range_marks"]),
         and_words=_set(w["and_words"]),
         days_of=_set(w["days_of"]),
