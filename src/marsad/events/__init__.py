@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from ..entityindex import EntityIndex, Located
 from ..pipeline import register_stage
 from ..record import TEXT_FIELDS, Amount, Article, DateMention, Event, Mention, Quote, TextField
-from ..text import Token, split_sentences_cached
+from ..text import Token, normalize, split_sentences_cached
 from ..wordforms import field_tokens, first_words, form_positions, forms, match_phrase
 from ._inventory import EventType, Inventory, InventoryError, Trigger, default_inventory
 
@@ -50,6 +50,7 @@ class _Sentence:
     start: int
     end: int
     named: list[tuple[int, Located]]  # (token index, mention)
+    covered: frozenset[int]  # the tokens inside a named entity
 
 
 class _Finder:
@@ -57,6 +58,7 @@ class _Finder:
         self.article = article
         self.inv = inventory
         self.index = EntityIndex(article.entities)
+        self._verbs: set[int] = set()  # the verbal triggers of the sentence read now
 
     def run(self) -> list[Event]:
         drafts: list[Event] = []
@@ -70,7 +72,14 @@ class _Finder:
                 lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
                 sentence = self._sentence(name, text, tokens[lo:hi], s.start, s.end)
                 drafts.extend(self._events(sentence))
-        return [_finished(d) for d in _merge(drafts)]
+        # a headline tells in short what the body tells in full: the body's arguments win
+        drafts.sort(key=lambda d: d.trigger.field == "title")
+        return [_finished(d) for d in _merge(drafts) if self._argued(d)]
+
+    def _argued(self, event: Event) -> bool:
+        """An event with its agent or target, or of a type told without («حادث»)."""
+        kind = self.inv.types.get(event.type)
+        return event.agent is not None or event.target is not None or bool(kind and kind.bare)
 
     def _sentence(
         self, name: TextField, text: str, tokens: Sequence[Token], start: int, end: int
@@ -80,32 +89,61 @@ class _Finder:
             (max(0, bisect_right(starts, m.start) - 1), m)
             for m in self.index.within(name, start, end)
         ]
-        return _Sentence(name, text, tokens, start, end, named)
+        covered: set[int] = set()
+        for ti, m in named:
+            k = ti
+            while k < len(tokens) and tokens[k].start < m.end:
+                if _inside(tokens[k], m):
+                    covered.add(k)
+                k += 1
+        return _Sentence(name, text, tokens, start, end, named, frozenset(covered))
 
     def _events(self, s: _Sentence) -> list[Event]:
-        found: dict[str, Event] = {}
+        found: list[Event] = []
         after = 0  # the token after the last trigger
+        hits: list[tuple[int, tuple[Trigger, ...], int]] = []
         for i in form_positions(s.tokens, first_words(self.inv.triggers)):
-            if i < after:
+            if i < after or i in s.covered:
                 continue
             hit = match_phrase(self.inv.triggers, s.tokens, i, 3)
-            if hit is None:
-                continue
-            triggers, n = hit
+            if hit is not None:
+                hits.append((i, *hit))
+                after = i + hit[1]
+        self._verbs = {i for i, triggers, _ in hits if any(t.verbal for t in triggers)}
+        for i, triggers, n in hits:
             for trigger in triggers:
                 kind = self.inv.types.get(trigger.type)
-                if kind is None or kind.name in found or not self._holds(s, trigger, i, n):
+                if kind is None or not self._holds(s, trigger, i, n):
                     continue
-                found[kind.name] = self._draft(s, kind, trigger, i, i + n)
-            after = i + n
-        return list(found.values())
+                draft = self._kept(found, self._draft(s, kind, trigger, i, i + n), trigger)
+                if draft is not None:
+                    found.append(draft)
+        return found
+
+    @staticmethod
+    def _kept(found: list[Event], draft: Event, trigger: Trigger) -> Event | None:
+        """The draft if it is an event of its own: one with its arguments, or the first of
+        its type in the sentence; a second one with a target of its own («وتكليف فلان»)
+        takes the agent of the first when it names none."""
+        kind = draft.type
+        earlier = next((e for e in reversed(found) if e.type == kind), None)
+        if earlier is not None:
+            if draft.target is None or draft.target == earlier.target:
+                return None
+            if draft.agent is None:
+                draft.agent = earlier.agent
+        if trigger.needs == "target" and draft.target is None:
+            return None
+        return draft
 
     def _holds(self, s: _Sentence, trigger: Trigger, i: int, n: int) -> bool:
         if trigger.near and not any(
-            f in trigger.near for t in s.tokens[i + n : i + n + 4] for f in forms(t)
+            f in trigger.near for t in s.tokens[i + n : i + n + trigger.window] for f in forms(t)
         ):
             return False
-        return not trigger.needs or self._amount(s, trigger.needs, s.tokens[i].start) is not None
+        if trigger.needs in ("", "target"):
+            return True
+        return self._amount(s, trigger.needs, s.tokens[i].start) is not None
 
     # -- arguments -----------------------------------------------------------------------
     def _draft(self, s: _Sentence, kind: EventType, trigger: Trigger, i: int, j: int) -> Event:
@@ -136,7 +174,12 @@ class _Finder:
             if strategy == "cue":
                 found = self._after_cue(s, kind, j)
             elif strategy == "after_verb" and trigger.verbal:
-                found = self._first_after(s, kind.agent_types, j, j + 5, kind)
+                found = self._subject(s, kind, kind.agent_types, j)
+            elif strategy == "after_noun" and not trigger.verbal and not _definite(s.tokens[i]):
+                # «زيارة الأمير فلان»: the noun's genitive; «الزيارة» is one already told
+                found = self._subject(s, kind, kind.agent_types - {"GPE", "LOC"}, j)
+            elif strategy == "support" and not trigger.verbal:
+                found = self._supported(s, kind, i)
             elif strategy == "before":
                 found = self._last_before(s, kind, i)
             elif strategy == "speaker":
@@ -144,6 +187,68 @@ class _Finder:
             if found:
                 return found
         return None
+
+    def _subject(self, s: _Sentence, kind: EventType, types: frozenset[str], j: int) -> str | None:
+        """The agent named right after a trigger: the entity that follows it («أدانت
+        الكويت»), or past a title the person named («استنكر الأمين العام لمجلس التعاون
+        الدكتور فلان»); none when a preposition follows it («نوه بدعم الأمير»)."""
+        end = min(len(s.tokens), j + kind.subject_window)
+        if j >= end or self._prepositional(s, j, kind):
+            return None
+        for k in range(j, end):
+            if s.tokens[k].text in _CLAUSE_ENDS:
+                end = k
+                break
+        titled = self._title(s.tokens[j], kind)
+        for ti, m in s.named:
+            if not j <= ti < end or m.entity.type not in types or not self._may_act(s, ti, m, kind):
+                continue
+            path = range(j, ti)
+            free = not any(self._prepositional(s, k, kind) for k in path)
+            if m.entity.type == "PER" and (free or titled):
+                return m.entity.id
+            if ti - j < 5 and free and not any(self._title(s.tokens[k], kind) for k in path):
+                return m.entity.id
+        return None
+
+    def _supported(self, s: _Sentence, kind: EventType, i: int) -> str | None:
+        """A noun's agent named after the verb that carries it: «عقد الأمير فلان ...
+        اجتماعا», «وجه عدد من الإعلاميين انتقاداتهم»."""
+        for k in range(i - 1, max(-1, i - kind.max_before - 6), -1):
+            token = s.tokens[k]
+            if token.kind == "punct" and token.text not in ("،", ","):
+                return None
+            if any(f in kind.support_verbs for f in forms(token)):
+                return self._subject(s, kind, kind.agent_types, k + 1)
+        return None
+
+    def _may_act(self, s: _Sentence, ti: int, m: Located, kind: EventType) -> bool:
+        """Whether a named entity may be an agent where it stands: not after «مع» or «ضد»,
+        not a bare title taken for a name («الملكي»)."""
+        if self._blocked(s, ti, kind):
+            return False
+        return normalize(m.entity.name) not in kind.titles
+
+    def _title(self, token: Token, kind: EventType) -> bool:
+        return any(f in kind.titles for f in forms(token))
+
+    def _prepositional(self, s: _Sentence, k: int, kind: EventType) -> bool:
+        """Whether a word is a preposition or starts with one («بإعلان», «لمجلس»); in a
+        name, whether the name follows one («بالرياض», but not «بلاتر»)."""
+        token = s.tokens[k]
+        if k in s.covered:
+            return any(ti == k and self._clitic(s, ti, m, kind) for ti, m in s.named)
+        if any(f in kind.prepositions for f in forms(token)):
+            return True
+        prefix = token.prefix.lstrip("وف")
+        return bool(prefix) and prefix[0] in kind.preposition_clitics
+
+    @staticmethod
+    def _clitic(s: _Sentence, ti: int, m: Located, kind: EventType) -> bool:
+        """Whether an entity's name follows a preposition clitic of its word («بالرياض»)."""
+        token = s.tokens[ti]
+        clitic = s.text[token.start : m.start].lstrip("وف") if m.start > token.start else ""
+        return bool(clitic) and clitic[0] in kind.preposition_clitics
 
     def _blocked(self, s: _Sentence, ti: int, kind: EventType) -> bool:
         k = ti - 1
@@ -172,14 +277,27 @@ class _Finder:
             if s.tokens[k].text in _CLAUSE_ENDS:
                 floor = k + 1
                 break
+            if k in self._verbs:
+                # «أدانت الكويت الهجوم»: the subject of another event's verb, not this one's
+                return None
+            if any(f in kind.relatives for f in forms(s.tokens[k])):
+                # «النادي الذي فاز»: the agent is what «الذي» stands for, the word before it
+                return self._named_at(s, kind, k - 1)
         for ti, m in reversed(s.named):
             wanted = floor <= ti < i and m.entity.type in kind.agent_types
-            if wanted and not self._blocked(s, ti, kind):
+            if wanted and self._may_act(s, ti, m, kind) and not self._clitic(s, ti, m, kind):
                 return m.entity.id
         return None
 
+    def _named_at(self, s: _Sentence, kind: EventType, k: int) -> str | None:
+        """The entity whose name ends at token ``k``, if it may act."""
+        for ti, m in reversed(s.named):
+            if ti <= k and s.tokens[k].start < m.end and m.entity.type in kind.agent_types:
+                return m.entity.id if self._may_act(s, ti, m, kind) else None
+        return None
+
     def _after_cue(self, s: _Sentence, kind: EventType, after: int) -> str | None:
-        for k in range(after, len(s.tokens)):
+        for k in range(after, min(len(s.tokens), after + kind.cue_window)):
             cue = match_phrase(kind.agent_cues, s.tokens, k, 4)
             if cue is not None:
                 end = k + cue[1]
@@ -189,7 +307,14 @@ class _Finder:
         return None
 
     def _target(self, s: _Sentence, kind: EventType, j: int, agent: str | None) -> str | None:
-        return self._first_after(s, kind.target_types, j, j + kind.max_after, kind, {agent})
+        """The first entity after the trigger, past the agent when it is named there («استنكر
+        الأمين العام لجامعة الدول العربية الدكتور فلان الهجوم»: not the agent's title)."""
+        lo = j
+        if agent is not None:
+            named_after = [ti for ti, m in s.named if ti >= j and m.entity.id == agent]
+            if named_after and named_after[0] < j + kind.subject_window:
+                lo = named_after[0] + 1
+        return self._first_after(s, kind.target_types, lo, lo + kind.max_after, kind, {agent})
 
     def _place(self, s: _Sentence, kind: EventType, taken: set[str | None], i: int) -> str | None:
         for ti, m in s.named:
@@ -248,6 +373,16 @@ class _Finder:
         return None
 
 
+def _definite(token: Token) -> bool:
+    """Whether a word carries the article («الزيارة», «وللاجتماع»)."""
+    return token.prefix.endswith("ال") or token.prefix.endswith("لل")
+
+
+def _inside(token: Token, mention: Located) -> bool:
+    """Whether a word is part of an entity's name («للإغاثة» in «مركز ... للإغاثة»)."""
+    return mention.start <= token.base_start and token.end <= mention.end
+
+
 def _kind_ok(amount: Amount, need: str) -> bool:
     money = len(amount.unit) == 3 and amount.unit.isupper()
     if need == "money":
@@ -262,6 +397,9 @@ def _merge(drafts: list[Event]) -> list[Event]:
     merged: list[Event] = []
     for draft in drafts:
         same = next((m for m in merged if _compatible(m, draft)), None)
+        if same is None and draft.trigger.field == "title":
+            # the headline's event is the body's event of its type, when the body tells one
+            same = next((m for m in merged if m.type == draft.type), None)
         if same is None:
             merged.append(draft)
             continue
@@ -273,11 +411,15 @@ def _merge(drafts: list[Event]) -> list[Event]:
 
 
 def _compatible(a: Event, b: Event) -> bool:
-    if a.type != b.type:
+    """Whether two drafts can be one event: of one type, with no argument that differs,
+    but for one of them naming as agent or target a party of the other."""
+    if a.type != b.type or (None not in (a.amount, b.amount) and a.amount != b.amount):
         return False
+    parties_a = {a.agent, a.target, *a.participants}
+    parties_b = {b.agent, b.target, *b.participants}
     return all(
-        x is None or y is None or x == y
-        for x, y in ((a.agent, b.agent), (a.amount, b.amount), (a.target, b.target))
+        x is None or y is None or x == y or x in parties_b or y in parties_a
+        for x, y in ((a.agent, b.agent), (a.target, b.target))
     )
 
 

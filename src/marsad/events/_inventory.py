@@ -20,7 +20,7 @@ from ..wordforms import PhraseTable, load_data, load_path, phrase_key, phrase_ta
 
 __all__ = ["EventType", "Inventory", "InventoryError", "Trigger", "default_inventory"]
 
-_STRATEGIES = frozenset({"cue", "after_verb", "before", "speaker"})
+_STRATEGIES = frozenset({"cue", "after_verb", "after_noun", "support", "before", "speaker"})
 
 
 class InventoryError(MarsadError):
@@ -33,8 +33,10 @@ class Trigger:
 
     type: str
     verbal: bool
-    needs: str = ""  # "money", "count", "any" or "": an amount of that kind in the sentence
-    near: frozenset[str] = frozenset()  # one of these words within four words after it
+    needs: str = ""  # "money", "count", "any": an amount of that kind in the sentence;
+    # "target": a target found for it
+    near: frozenset[str] = frozenset()  # one of these words within `window` words after it
+    window: int = 4
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +56,15 @@ class EventType:
     anaphora: frozenset[str]
     place_window: int
     modes: PhraseTable[str] = field(default_factory=dict)
+    bare: bool = False  # kept with neither agent nor target
+    subject_window: int = 12
+    prepositions: frozenset[str] = frozenset()
+    preposition_clitics: frozenset[str] = frozenset()
+    titles: frozenset[str] = frozenset()
+    party_words: frozenset[str] = frozenset()
+    support_verbs: frozenset[str] = frozenset()
+    cue_window: int = 40
+    relatives: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,6 +130,15 @@ def _event_type(spec: Mapping[str, Any]) -> EventType:
         anaphora=_words(spec.get("anaphora", ())),
         place_window=int(spec.get("place_window", 12)),
         modes=modes,
+        bare=bool(spec.get("bare", False)),
+        subject_window=int(spec.get("subject_window", 12)),
+        prepositions=_words(spec.get("prepositions", ())),
+        preposition_clitics=frozenset(spec.get("preposition_clitics", ())),
+        titles=_words(spec.get("titles", ())),
+        party_words=_words(spec.get("party_words", ())),
+        support_verbs=_words(spec.get("support_verbs", ())),
+        cue_window=int(spec.get("cue_window", 40)),
+        relatives=_words(spec.get("relatives", ())),
     )
 
 
@@ -134,12 +154,14 @@ def _add_triggers(table: dict[tuple[str, ...], list[Trigger]], entry: Mapping[st
             cond.get("kind", "verb") == "verb",
             str(cond.get("needs", "")),
             _words(cond.get("near", ())),
+            int(cond.get("window", 4)),
         )
         groups.append((cond.get("words", []), trigger))
     for words, trigger in groups:
         for word in words:
-            for phrase in {phrase_key(word), tuple(key(w) for w in word.split())}:
-                table.setdefault(phrase, []).append(trigger)
+            # as written only: the text's words are looked up with and without their
+            # proclitics, and stripping one from an entry cuts a root letter («بارك»)
+            table.setdefault(phrase_key(word), []).append(trigger)
 
 
 @cache

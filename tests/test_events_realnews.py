@@ -1,0 +1,141 @@
+"""Events as real news tells them: sports results, accidents, arguments linked to each
+trigger, and the one-word triggers that are not events."""
+
+from __future__ import annotations
+
+from marsad import Document, Pipeline
+from marsad.record import Article, Event
+
+
+def article_of(body: str, title: str = "خبر") -> Article:
+    return Pipeline()(Document(origin="m", kind="text", content=f"{title}\n\n{body}"))
+
+
+def name(article: Article, entity_id: str | None) -> str:
+    return next((e.name for e in article.entities if e.id == entity_id), "")
+
+
+def of_type(article: Article, kind: str) -> list[Event]:
+    return [e for e in article.events if e.type == kind]
+
+
+def test_an_entry_is_not_cut_to_a_root_it_does_not_have() -> None:
+    # «هنأ» normalized is «هنا» (here); «بارك» and «فجرت» lose a root letter without
+    # their first one («ارك», «جرت»); «فجر» is also dawn
+    article = article_of(
+        "ونحن هنا في نادي كوينز بارك لا نفكر إلا في المباراة، وجرت فعاليات الحفل فجر اليوم."
+    )
+    assert not of_type(article, "endorse")
+    assert not of_type(article, "attack")
+
+
+def test_sports_results_with_winner_and_other_side() -> None:
+    article = article_of(
+        "فاز المنتخب السعودي على منتخب الكويت بهدفين مقابل هدف في مباراة ودية أمس، "
+        "فيما تعادل المنتخب العراقي مع منتخب الأردن."
+    )
+    results = of_type(article, "sports_result")
+    assert len(results) == 2
+    assert {name(article, e.target) for e in results} >= {"الكويت"}
+
+
+def test_a_win_in_an_election_or_a_loss_of_money_is_no_sports_result() -> None:
+    article = article_of("خسرت الشركة ملايين الريالات هذا العام بعد أن فاز منافسها بثقة السوق.")
+    assert not of_type(article, "sports_result")
+
+
+def test_an_accident_is_kept_without_an_agent() -> None:
+    article = article_of("لقي شاب مصرعه في حادث مروري على طريق الرياض الدمام.")
+    (accident,) = of_type(article, "accident")
+    assert accident.agent is None
+    assert article.field_text(accident.trigger.field)[
+        accident.trigger.start : accident.trigger.end
+    ].startswith("حادث")
+
+
+def test_an_incident_or_a_collision_of_particles_is_no_accident() -> None:
+    article = article_of(
+        "حادثة التحرش ليست الأولى، والشهب تتكون من اصطدام جسيمات صغيرة بالغلاف الجوي."
+    )
+    assert not of_type(article, "accident")
+
+
+def test_one_word_with_no_participant_is_no_event() -> None:
+    article = article_of("وقال المتحدث إن الزيارة كانت مثمرة وإن الاجتماع المقبل سيعقد في أكتوبر.")
+    assert not of_type(article, "meeting")
+
+
+def test_each_appointment_of_a_list_is_an_event_with_the_agent_of_the_first() -> None:
+    article = article_of(
+        "أصدر الوزير الدكتور خالد العتيبي قرارات بتكليف سالم بن أحمد الحربي مديرا عاما "
+        "للمستشفيات، وتكليف فهد بن علي الشمري مستشارا للوزير."
+    )
+    appointments = of_type(article, "appointment")
+    assert len(appointments) == 2
+    assert {name(article, e.target) for e in appointments} == {
+        "سالم بن أحمد الحربي",
+        "فهد بن علي الشمري",
+    }
+    agents = {e.agent for e in appointments}
+    assert len(agents) == 1 and None not in agents
+
+
+def test_a_dismissal_is_an_appointment_ended() -> None:
+    article = article_of("أعفى الملك سلمان بن عبدالعزيز وزير الإعلام عادل الطريفي من منصبه.")
+    (event,) = of_type(article, "appointment")
+    assert event.mode == "dismissal"
+    assert name(article, event.agent) == "سلمان بن عبدالعزيز"
+    assert name(article, event.target) == "عادل الطريفي"
+
+
+def test_the_subject_past_a_title_and_the_target_past_the_subject() -> None:
+    article = article_of(
+        "استنكر الأمين العام لمجلس التعاون الخليجي الدكتور عبداللطيف الزياني، "
+        "تصريحات نائب الرئيس العراقي."
+    )
+    (event,) = of_type(article, "condemn")
+    assert "الزياني" in name(article, event.agent)
+
+
+def test_a_person_after_a_preposition_is_not_the_agent() -> None:
+    article = article_of(
+        "وافتتح رئيس البلدية المهندس سعد الغامدي الحديقة الجديدة أمس.\n"
+        "ونوه بدعم الأمير خالد الفيصل للمشروعات."
+    )
+    for event in of_type(article, "endorse"):
+        assert name(article, event.agent) != "خالد الفيصل"
+
+
+def test_the_agent_of_a_noun_is_the_subject_of_the_verb_that_carries_it() -> None:
+    article = article_of(
+        "وعقد ولي العهد الأمير محمد بن سلمان، في مكتبه بجدة، اجتماعا مع وزير الدفاع "
+        "الأمريكي آشتون كارتر."
+    )
+    (meeting,) = of_type(article, "meeting")
+    assert name(article, meeting.agent) == "محمد بن سلمان"
+
+
+def test_before_a_relative_pronoun_the_agent_is_its_antecedent_or_none() -> None:
+    article = article_of("وأدانت الكويت الهجوم الذي استهدف مسجدا في القطيف وأسفر عن مقتل 20 شخصا.")
+    (condemn,) = of_type(article, "condemn")
+    assert name(article, condemn.agent) == "الكويت"
+    for attack in of_type(article, "attack"):
+        assert name(article, attack.agent) != "الكويت"
+
+
+def test_seizing_people_is_an_arrest_seizing_violations_is_not() -> None:
+    held = article_of("ضبطت شرطة منطقة الرياض 25 متخلفا لنظام الإقامة.")
+    assert of_type(held, "arrest")
+    fined = article_of("وضبط رجال المرور في الرياض مخالفات السرعة خلال الشهر الماضي.")
+    assert not of_type(fined, "arrest")
+
+
+def test_a_trigger_word_inside_a_name_triggers_nothing() -> None:
+    article = article_of("زار وفد من مركز الإغاثة الدولي مدينة جدة أمس.", title="وفد")
+    for event in article.events:
+        assert "إغاثة" not in event.trigger.text and "اغاثة" not in event.trigger.text
+
+
+def test_no_stage_raises_on_odd_text() -> None:
+    for text in ["", "فاز", "حادث،،،", "«تكليف»", "عقد ، ، اجتماعا", "الذي فاز"]:
+        article_of(text, title=text or "x")
