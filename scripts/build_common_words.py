@@ -90,7 +90,8 @@ def main() -> None:
         if n >= args.min_count and person[k] <= args.max_person_share * (n + person[k])
     )
     names = name_counts()
-    also_names = [k for k in common if names[k] >= args.name_count]
+    # a given name counted often enough, or a family name with the article («الحربي»)
+    also_names = [k for k in common if names[k] >= args.name_count or names["ال" + k]]
     OUT.write_text(
         json.dumps(
             {

@@ -228,7 +228,7 @@ def _organization_phrases(sent: SentenceTokens, keys: list[str], lex: Lexicon) -
             end += 1
             if lex.nationality(tokens[end - 1].text) is not None:
                 break
-        if end < len(tokens) and keys[end] in lex.org_connectors:
+        if end + 1 < len(tokens) and keys[end] in lex.org_connectors:
             words = [t.text for t in tokens]
             n = lex.organization_at(words, end + 1) or lex.place_at(words, end + 1)
             end = end + 1 + n if n else end
@@ -287,19 +287,23 @@ def _institution_end(
     tokens, labels = sent.tokens, sent.labels
     j = i + 1
     adjectives = 0
-    named = nationality = False
+    named = nationality = conjoined = False
     while j < len(tokens) and j - i < MAX_INSTITUTION_TOKENS:
         token, k = tokens[j], keys[j]
-        if token.kind != "word" or _ends_phrase(k, token, lex, ew):
+        titled = j == i + 1 and not definite and (k,) in lex.honorifics  # «جامعة الملك سعود»
+        if token.kind != "word" or (_ends_phrase(k, token, lex, ew) and not titled):
             break
         if k in ew.institution_heads and token.prefix.startswith("و"):
             break  # «مؤسسة … ومؤسسة …»: a second organization
+        if conjoined and not (token.prefix in ("وال", "ولل") or _nisba(token)):
+            break  # «هيئة السياحة والآثار المعرض»: after «و…» only «و…» parts and adjectives
         if token.prefix.endswith(_DEFINITE) or (
             token.prefix in ("و", "وب") and j + 1 < len(tokens) and not definite and adjectives
         ):
             if token.prefix.endswith(_DEFINITE):
                 adjectives += 1
                 nationality = nationality or lex.nationality(token.text) is not None
+            conjoined = conjoined or token.prefix.startswith("و")
             j += 1
             continue
         if definite and j == i + 1:
@@ -307,8 +311,10 @@ def _institution_end(
         # a name without the article: right after the head, or after a title («الملك»)
         if token.prefix or not (j == i + 1 or (keys[j - 1],) in lex.honorifics):
             break
-        if labels[j].startswith("B-") and labels[j][2:] in ("PERS", "LOC", "ORG"):
+        if labels[j][2:] in ("PERS", "LOC", "ORG"):
             j = _run_end(labels, j)
+        elif (keys[j - 1],) in lex.honorifics and _name_word(token, lex, ew):
+            j += 1
         elif n := lex.place_at(words, j):
             j += n
         elif normalize(token.text) in _NAME_LINKS and j + 1 < len(tokens):
@@ -325,6 +331,14 @@ def _institution_end(
     if weak and not (named or nationality) and j - i < 3:
         return i
     return j
+
+
+_NISBA_ENDINGS = ("ي", "يه", "ية", "يين", "يون", "يات")
+
+
+def _nisba(token: Token) -> bool:
+    """A relative adjective («الإنسانية», «الخيرية»): it describes the noun before it."""
+    return token.prefix == "ال" and token.base.endswith(_NISBA_ENDINGS) and len(token.base) > 4
 
 
 def _ends_phrase(k: str, token: Token, lex: Lexicon, ew: EntityWords) -> bool:
@@ -401,7 +415,12 @@ def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
         last = _name_end(tokens, first, end, ew)
         labels[start:first] = ["O"] * (first - start)
         names = [t for t in tokens[first:last] if not ew.is_common(t.text)]
-        if not names or all((key(t.text),) in lex.honorifics for t in names) or opens_place:
+        if (
+            not names
+            or tuple(keys[first:last]) in ew.not_persons
+            or all((key(t.text),) in lex.honorifics for t in names)
+            or opens_place
+        ):
             labels[first:end] = ["O"] * (end - first)
             if end < len(labels) and labels[end].startswith("I-"):
                 labels[end] = "B-" + labels[end][2:]
@@ -424,11 +443,11 @@ def _name_end(tokens: list[Token], first: int, end: int, ew: EntityWords) -> int
     last = first + 1
     while last < end:
         token = tokens[last]
-        common = ew.is_common(token.text)  # the key: «للحوار» is «حوار», «كوربين» no word
+        common = ew.never_name(token.text)  # the key: «للحوار» is «حوار», «كوربين» no word
         if (token.prefix in _PREPOSITIONS and common) or (last - first >= 2 and common):
             break
         last += 1
-    while last > first + 1 and ew.is_common(tokens[last - 1].text):
+    while last > first + 1 and ew.never_name(tokens[last - 1].text):
         last -= 1
     return last
 
@@ -464,7 +483,7 @@ def _honorific_names(sent: SentenceTokens, keys: list[str], lex: Lexicon) -> Non
         end = j
         while end < len(keys) and end - j < MAX_NAME_TOKENS and _name_like(sent.tokens[end], lex):
             end += 1
-        if j < len(keys) and sent.labels[j][2:] in ("LOC", "ORG") and sent.labels[j][0] == "B":
+        if j < len(keys) and sent.labels[j][2:] in ("LOC", "ORG"):
             continue  # «أمير منطقة مكة المكرمة»: a place or organization, not a name
         if end > j and not sent.labels[j].endswith("PERS"):
             sent.labels[j:end] = ["B-PERS"] + ["I-PERS"] * (end - j - 1)

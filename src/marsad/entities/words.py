@@ -26,6 +26,7 @@ class EntityWords:
     definite_heads: frozenset[str]  # heads listed with the article: they open a phrase so too
     weak_heads: frozenset[str]  # heads that name an organization only with more after them
     phrase_stops: frozenset[str]
+    not_persons: frozenset[tuple[str, ...]]  # phrases never a person («صباح الخير»)
     common: frozenset[str]
     also_names: frozenset[str]  # common words that are also given names («غالب», «مالك»)
 
@@ -50,6 +51,7 @@ def entity_words() -> EntityWords:
         definite_heads=frozenset(key(h) for h in heads if h.startswith("ال")),
         weak_heads=frozenset(key(h) for h in data["weak_institution_heads"]),
         phrase_stops=frozenset(key(w) for w in data["phrase_stops"]),
+        not_persons=frozenset(tuple(key(w) for w in p.split()) for p in data["not_persons"]),
         common=frozenset(common["words"]),
         also_names=frozenset(common["also_names"]),
     )

@@ -1,0 +1,114 @@
+"""Classes of entity errors seen on real news, each on text written for the test."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad import extract_text
+from marsad.entities import find_entities
+from marsad.record import Entity
+
+from .conftest import SHARED, need
+
+
+def _entities(body: str, title: str = "") -> list[Entity]:
+    return find_entities({"title": title, "lead": "", "body": body})
+
+
+def _names(body: str, kind: str, title: str = "") -> list[str]:
+    return [e.name for e in _entities(body, title) if e.type == kind]
+
+
+def test_no_stage_fails_on_an_article_cut_anywhere() -> None:
+    text = need(SHARED / "samples" / "kuwait-coalition-meeting.txt").read_text(encoding="utf-8")
+    cuts = [i for i, ch in enumerate(text[:900]) if ch == " "]
+    for cut in cuts:
+        article = extract_text(text[:cut] + "\n\nنص")
+        assert article.errors == [], (cut, text[max(cut - 30, 0) : cut], article.errors)
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("وقال نجل الراحل معمر القذافي إن الأسرة ستعود.", "معمر القذافي"),
+        ("وأكد اللواء طيار ركن يوسف الحربي أن التدريب انتهى.", "يوسف الحربي"),
+        ("وحضر العميد البحري عبدالله بن حمد الغرير الحفل.", "عبدالله بن حمد الغرير"),
+    ],
+)
+def test_descriptors_before_a_name_are_not_the_name(body: str, name: str) -> None:
+    assert name in _names(body, "PER")
+
+
+def test_words_after_a_name_are_not_the_name() -> None:
+    names = _names("وألقى المدير هاني الخالدي كلمة ترحيبية بالضيوف في بداية الحفل.", "PER")
+    assert names == ["هاني الخالدي"]
+
+
+def test_a_genealogy_is_read_to_its_family_name() -> None:
+    names = _names("وقال مدير التعليم فهد بن صالح القرناس إن العام الدراسي يبدأ غدا.", "PER")
+    assert "فهد بن صالح القرناس" in names
+    assert "فهد بن صالح" not in names
+
+
+def test_titles_and_greetings_are_not_persons() -> None:
+    body = (
+        "ووجه خادم الحرمين الشريفين الملك سلمان بن عبدالعزيز بصرف المكافآت. "
+        "وقال مقدم البرنامج صباح الخير للمشاهدين."
+    )
+    names = _names(body, "PER")
+    assert "سلمان بن عبدالعزيز" in names
+    assert not any("خادم" in n or "صباح الخير" in n for n in names), names
+
+
+def test_spellings_of_one_person_are_one_entity() -> None:
+    body = (
+        "وقال الدكتور عبد الناصر علام إن الموسم ناجح. وأضاف عبدالناصر علام أن النتائج جيدة. "
+        "وشارك محمود عبد الحميد في اللقاء، وقال عبد الحميد إنه سعيد."
+    )
+    persons = [e for e in _entities(body) if e.type == "PER"]
+    assert len(persons) == 2, [e.name for e in persons]
+    assert {len(e.mentions) for e in persons} == {2}
+
+
+def test_a_nationality_after_a_definite_noun_is_not_a_place() -> None:
+    body = "وأعلنت الشركة السعودية للكهرباء أن الأندية السعودية ستشارك، وزار الوفد المملكة أمس."
+    places = _names(body, "GPE") + _names(body, "LOC")
+    assert "السعودية" not in places
+    assert "المملكة" in places
+
+
+@pytest.mark.parametrize(
+    ("body", "organization"),
+    [
+        ("وأعلنت وزارة الشؤون الإسلامية بدء البرنامج.", "وزارة الشؤون الإسلامية"),
+        ("ونظمت هيئة السياحة والآثار المعرض في المدينة.", "هيئة السياحة والآثار"),
+        ("وقالت أمانة منطقة نجران إن العمل مستمر.", "أمانة منطقة نجران"),
+        (
+            "وقدم مركز الملك سلمان للإغاثة والأعمال الإنسانية مساعدات للاجئين.",
+            "مركز الملك سلمان للإغاثة والأعمال الإنسانية",
+        ),
+        ("وتبرعت مؤسسة سليمان بن عبدالعزيز الراجحي الخيرية للمشروع.", None),
+    ],
+)
+def test_institutions_are_named_by_their_head_noun(body: str, organization: str | None) -> None:
+    organizations = _names(body, "ORG")
+    if organization is not None:
+        assert organization in organizations
+    else:
+        assert any(o.startswith("مؤسسة سليمان") for o in organizations), organizations
+    assert not any(
+        name in organization_words
+        for name in _names(body, "PER")
+        for organization_words in organizations
+    ), "a name inside stays in it"
+
+
+def test_an_organization_stops_before_the_person_after_it() -> None:
+    body = "وقال مدير مكتب وزارة العمل بمنطقة نجران خالد بن علي العطا الله إن الحملة مستمرة."
+    organizations = _names(body, "ORG")
+    assert not any("خالد" in o for o in organizations), organizations
+
+
+def test_ordinary_constructs_are_not_organizations() -> None:
+    body = "وعقد الاجتماع في غرفة الاجتماعات، ومع مرور الوقت ناقش مجلس الإدارة حركة البيع."
+    assert _names(body, "ORG") == []
