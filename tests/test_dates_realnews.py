@@ -38,6 +38,28 @@ def test_a_weekday_after_a_relative_day_is_one_date(
     assert values(text) == expected
 
 
+def test_an_anchored_weekday_moves_the_publication_day_for_the_other_dates() -> None:
+    # published on Thursday, but «أمس الثلاثاء» says the article was written on Wednesday
+    text = "أصدرت الوزارة بيانا أمس الثلاثاء، وتعقد اللجنة اجتماعها اليوم"
+    assert values(text) == [("أمس الثلاثاء", "2020-05-12"), ("اليوم", "2020-05-13")]
+    # weekdays that disagree move nothing
+    text = "أصدرت الوزارة بيانا أمس الثلاثاء، وغادر الوفد أمس الأربعاء، ويعود اليوم"
+    assert values(text)[-1] == ("اليوم", "2020-05-14")
+
+
+def test_the_stage_moves_the_title_with_the_body() -> None:
+    article = Article(
+        title="الافتتاح غدا",
+        body="تفتتح الهيئة غدا الخميس معرضها",
+        published="2020-05-14T01:00:00+03:00",
+    )
+    article = get_stage("dates")(article)
+    assert [(d.text, d.value) for d in article.dates] == [
+        ("غدا", "2020-05-14"),
+        ("غدا الخميس", "2020-05-14"),
+    ]
+
+
 def test_today_as_a_noun_has_no_value() -> None:
     text = "وفي اليوم التالي عاد الوفد، وفي ذلك اليوم وقع الاتفاق، وسيأتي اليوم الذي ننتصر فيه"
     assert [v for _, v in values(text)] == [None, None, None]

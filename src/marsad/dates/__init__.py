@@ -58,12 +58,33 @@ class _Hit:
     relative: bool = False
     drop: bool = False  # an impossible date («31 فبراير 2020»): skipped, and nothing inside it
     span: bool = False  # a range of days («2 - 11 شوال»), which has no single value
+    shift: int | None = None  # days from the publication day its weekday says («أمس الثلاثاء»)
 
 
 def find_dates(
     text: str, field: TextField = "body", published: dt.date | None = None
 ) -> list[DateMention]:
-    """The date expressions of one text field, in order; spans point into ``text``."""
+    """The date expressions of one text field, in order; spans point into ``text``.
+
+    When the text's own weekdays («أمس الثلاثاء») all say that ``published`` is off by some
+    days, the relative expressions are resolved against the day they say instead.
+    """
+    found, shifts = _scan(text, field, published)
+    moved = _moved(published, shifts)
+    return found if moved is None else _scan(text, field, moved)[0]
+
+
+def _moved(base: dt.date | None, shifts: Sequence[int]) -> dt.date | None:
+    """The publication day the anchored weekdays agree on, when it is not ``base``."""
+    if base is None or not shifts or shifts[0] == 0 or any(s != shifts[0] for s in shifts):
+        return None
+    return base + dt.timedelta(days=shifts[0])
+
+
+def _scan(
+    text: str, field: TextField, published: dt.date | None
+) -> tuple[list[DateMention], list[int]]:
+    """The date expressions, and by how many days each anchored weekday moves ``published``."""
     found = _numeric_dates(text, field)
     taken = [(d.start, d.end) for d in found]
     scanner = _Scanner(date_words(), field_tokens(text), published)
@@ -87,8 +108,10 @@ def find_dates(
                     text[start:end], hit.value, hit.calendar, hit.relative, field, start, end
                 )
             )
+            if hit.shift is not None:
+                scanner.shifts.append(hit.shift)
         after = hit.end
-    return sorted(found, key=lambda d: d.start)
+    return sorted(found, key=lambda d: d.start), scanner.shifts
 
 
 def _lead(token: Token, known: frozenset[str]) -> int:
@@ -125,6 +148,7 @@ class _Scanner:
         self.tokens = tokens
         self.base = base
         self.anchored: dict[int, str] = {}  # weekday -> its day, once the text has fixed it
+        self.shifts: list[int] = []  # of the anchored relative days, as _Hit.shift
 
     # -- helpers -----------------------------------------------------------------------
     def _in(self, j: int, table: frozenset[str] | dict[str, object]) -> bool:
@@ -347,9 +371,11 @@ class _Scanner:
             return _Hit(end, None, "gregorian", True)
         if named is None:
             return _Hit(end, shift(self.base, "day", offset), "gregorian", True)
-        value = weekday_near(self.base + dt.timedelta(days=offset), named[0])
+        meant = self.base + dt.timedelta(days=offset)
+        value = weekday_near(meant, named[0])
         self.anchored.setdefault(named[0], value)
-        return _Hit(end, value, "gregorian", True)
+        moved = (dt.date.fromisoformat(value) - meant).days
+        return _Hit(end, value, "gregorian", True, shift=moved)
 
     def _noun_day(self, i: int, end: int) -> bool:
         """«اليوم» as a noun: «اليوم الذي», «اليوم التالي», «ذلك اليوم», «في اليوم ذاته»."""
@@ -455,18 +481,19 @@ class _Scanner:
 
 @stage("dates", requires=("title", "lead", "body", "published"), assigns=("dates",))
 def dates(article: Article) -> Article:
-    """Fill ``dates``; relative expressions are resolved against ``published`` when known.
+    """Fill ``dates``; relative expressions are resolved against ``published`` when known,
+    or against the day the article's anchored weekdays agree on (see :func:`find_dates`).
 
     Each date expression is listed once, where the article first gives it: «أمس» written
     three times for one day is one date («أمس» and «مساء أمس» are two).
     """
     base = parse_published(article.published)
-    article.dates = _distinct(
-        mention
-        for name in TEXT_FIELDS
-        if article.field_text(name)
-        for mention in find_dates(article.field_text(name), name, base)
-    )
+    fields = [(name, article.field_text(name)) for name in TEXT_FIELDS if article.field_text(name)]
+    scans = [_scan(text, name, base) for name, text in fields]
+    moved = _moved(base, [shift for _, shifts in scans for shift in shifts])
+    if moved is not None:
+        scans = [_scan(text, name, moved) for name, text in fields]
+    article.dates = _distinct(mention for found, _ in scans for mention in found)
     return article
 
 
