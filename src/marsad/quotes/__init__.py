@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from ..entityindex import EntityIndex, Located
-from ..ner.lexicon import key
+from ..ner.lexicon import key, lexicon
 from ..pipeline import stage
 from ..record import TEXT_FIELDS, Article, Entity, Quote, TextField
 from ..text import Token, normalize, split_sentences_cached
@@ -91,6 +91,7 @@ class _Finder:
         self.here: _Speaker | None = None  # the speaker of the sentence's last quote
         self.previous: tuple[int, int] | None = None  # the previous sentence of the field
         self.quotes: list[Quote] = []
+        self.text = ""
 
     def run(self) -> list[Quote]:
         for field in TEXT_FIELDS:
@@ -100,6 +101,7 @@ class _Finder:
             tokens = field_tokens(text)
             starts = [t.start for t in tokens]
             self.previous = None
+            self.text = text
             for sentence in split_sentences_cached(text):
                 lo = bisect_left(starts, sentence.start)
                 hi = bisect_left(starts, sentence.end)
@@ -230,6 +232,8 @@ class _Finder:
                     or (self._sentence_subject(field, tokens, v) if v > 0 else None)
                     or self._implicit(field)
                 )
+                if self.w.is_plural(tokens[v]) and speaker.entity and speaker.entity.type == "PER":
+                    return None  # «ذكروا أن ...» is not the one person named before
         return self._found(text, tokens, v, subject.content, end, speaker, implicit)
 
     def _fronted(self, field: TextField, tokens: Sequence[Token], v: int) -> _Speaker | None:
@@ -318,6 +322,12 @@ class _Finder:
     ) -> _Speaker | None:
         """The person or body the sentence opens with (its first verb's subject), before ``p``:
         «والتقى المهندس فلان بالزوار ..., وأكد أن ...»; none after a prepositional object."""
+        if p > 1:
+            second = tokens[1]
+            opens_object = second.prefix.startswith(("ب", "ل")) or self.w.is_preposition(second)
+            person = None if opens_object else self._person_in(field, tokens, 1, min(p, 16))
+            if person is not None:
+                return _Speaker(person, person.name)
         limit = min(p, 6)
         for i in range(1, limit):
             tok = tokens[i]
@@ -379,13 +389,13 @@ class _Finder:
         limit = min(len(tokens), s + w.max_subject)
         prepositional = w.takes_preposition(tokens[v])
         while k < limit and not (
-            self._marker(tokens, k) is not None
+            (self._marker(tokens, k) is not None and not self._names_in_marks(text, tokens, k, s))
             or w.is_stop(tokens[k])
             or w.is_manner(tokens[k])
             or tokens[k].text in "،,"
             or normalize(tokens[k].text) in ("لـ", "ل")
             or (k > s and w.is_content_noun(tokens[k]) and normalize(tokens[k].text) != "ان")
-            or (prepositional and k > s and self._is_object_start(field, tokens, s, k))
+            or (prepositional and k > s and self._is_object_start(field, tokens, v, s, k))
         ):
             k += 1
         early = self._object_after_subject(field, text, tokens, v, s, k)
@@ -393,16 +403,9 @@ class _Finder:
             return early
         m = self._gap_marker(tokens, k)
         if m is None or k == s:
-            first = tokens[s]
-            known = (
-                self.index.best(field, first.start, first.end) is not None
-                or w.is_subject_head(first)
-                or w.is_unnamed(first)
-                or self._alias([first]) is not None
-            )
-            if not known and (bare or prepositional):
-                return _Subject(None, s)  # «ودعا المتنزهين إلى ...»: the object, no subject
-            return self._comma_content(field, text, tokens, s, k) if m is None else None
+            return self._no_marker(field, text, tokens, v, s, k, bare or prepositional)
+        if m - s > 3 and self.last is not None and not self._known(field, tokens[s]):
+            return _Subject(None, s)  # «كما بيّن حقيقة إشاعة ... وأنه ...»: an object first
         speaker = self._speaker(field, text, tokens, s, k, m)
         content = self._marker(tokens, m)
         return None if content is None else _Subject(speaker, content)
@@ -417,7 +420,7 @@ class _Finder:
         tok = tokens[k]
         content_noun = self.w.is_content_noun(tok) and normalize(tok.text) != "ان"
         objective = self.w.takes_preposition(tokens[v]) and self._is_object_start(
-            field, tokens, s, k
+            field, tokens, v, s, k
         )
         if not (content_noun or objective):
             return None
@@ -427,23 +430,77 @@ class _Finder:
         after = self._marker(tokens, k + 1) if objective and k + 1 < len(tokens) else None
         return _Subject(speaker, after if after is not None else k)
 
-    def _comma_content(
-        self, field: TextField, text: str, tokens: Sequence[Token], s: int, k: int
+    def _no_marker(
+        self,
+        field: TextField,
+        text: str,
+        tokens: Sequence[Token],
+        v: int,
+        s: int,
+        k: int,
+        objective: bool,
     ) -> _Subject | None:
-        """«وذكر الناطق ... فلان، رصدت الدوريات ...»: a named person, a comma, the words."""
-        if k <= s or k + 1 >= len(tokens) or tokens[k].text not in "،,":
-            return None
-        speaker = self._speaker(field, text, tokens, s, k, k)
-        if speaker.entity is None or speaker.entity.type != "PER":
-            return None
-        return _Subject(speaker, k + 1)
+        """A subject with no إن/أن, colon or quotation mark after it."""
+        if not self._known(field, tokens[s]):
+            if objective and self.last is not None:
+                return _Subject(None, s)  # «ودعا المتنزهين إلى ...»: the object, no subject
+            return self._unknown_subject(field, text, tokens, v, s) if objective else None
+        if k > s:
+            speaker = self._speaker(field, text, tokens, s, k, k)
+            if speaker.entity is not None:
+                self.here = self.last = speaker  # «ونبه الدكتور فلان من ...»: still the speaker
+                if self.w.is_opinion(tokens[v]) and k < len(tokens):
+                    return _Subject(speaker, k)  # «وعد فلان في بيان الزيارة خطوة كبيرة»
+        return self._comma_content(field, tokens, s)
 
-    def _is_object_start(self, field: TextField, tokens: Sequence[Token], s: int, k: int) -> bool:
+    def _unknown_subject(
+        self, field: TextField, text: str, tokens: Sequence[Token], v: int, s: int
+    ) -> _Subject | None:
+        """«حذرت ندوة طبية من وصفات ...» at the start: the words before the verb's
+        preposition are who speaks, though no entity names it."""
+        for j in range(s + 1, min(len(tokens), s + 5)):
+            if self._is_object_start(field, tokens, v, j, j) or normalize(tokens[j].text) == "من":
+                return _Subject(_Speaker(None, text[tokens[s].start : tokens[j - 1].end]), j)
+            if tokens[j].kind != "word":
+                return None
+        return None
+
+    def _comma_content(self, field: TextField, tokens: Sequence[Token], s: int) -> _Subject | None:
+        """«وذكر الناطق ... العميد فلان، رصدت الدوريات ...»: a title ending in a person's
+        name, a comma, and the words said."""
+        c = next(
+            (
+                j
+                for j in range(s + 1, min(len(tokens), s + self.w.max_gap))
+                if tokens[j].text in "،,"
+            ),
+            None,
+        )
+        if c is None or c + 1 >= len(tokens):
+            return None
+        if any(t.prefix.startswith("ل") or normalize(t.text) == "لـ" for t in tokens[s:c]):
+            return None  # «ونقل فلان لخادم الحرمين تحيات ...، فيما ...»
+        before = tokens[c - 1]
+        for x in self.index.within(field, before.start, before.end):
+            if x.entity.type == "PER" and x.end == before.end:
+                text = self.texts.get(field, "")
+                return _Subject(_Speaker(self._fullest(x.entity), text[x.start : x.end]), c + 1)
+        return None
+
+    def _is_object_start(
+        self, field: TextField, tokens: Sequence[Token], v: int, s: int, k: int
+    ) -> bool:
         """Whether ``tokens[k]`` («إلى», «من», «بضرورة») begins the object of a verb like
         «دعا», once the subject before it names someone."""
         tok = tokens[k]
-        if not (self.w.is_preposition(tok) or normalize(tok.text) == "من"):
+        warns = normalize(tok.text) == "من" and (
+            self.w.is_warning(tokens[v])
+            or (k + 1 < len(tokens) and self.w.is_complementizer(tokens[k + 1]))
+        )
+        if not (self.w.is_preposition(tok) or warns):
             return False
+        if s >= k:
+            return True
         return (
             self.index.best(field, tokens[s].start, tokens[k - 1].end, ("PER", "ORG")) is not None
         )
@@ -457,12 +514,22 @@ class _Finder:
         if j < len(tokens) and normalize(tokens[j].text) in ("لـ", "ل"):
             j = self._skip_addressee(tokens, j)
         for i in range(j, min(len(tokens), k + self.w.max_gap)):
-            tok = tokens[i]
-            if tok.text in self.w.marks and i > j and tokens[i - 1].text not in ":،,":
+            if self._names_in_marks(self.text, tokens, i, j):
                 continue
             if self._marker(tokens, i) is not None:
                 return i
         return None
+
+    def _names_in_marks(self, text: str, tokens: Sequence[Token], i: int, s: int) -> bool:
+        """Whether the quotation mark at ``i`` quotes a name or a title within a phrase
+        («مسرحية "كدب في كدب"», «استطلاع «يو غوف»») rather than opening the words said."""
+        tok = tokens[i]
+        if tok.text not in self.w.marks or i <= s or tokens[i - 1].text in ":،,":
+            return False
+        close = _closing(text, tok.start, self.w.marks[tok.text], tok.end + 200)
+        if close is None:
+            return False
+        return len(text[tok.end : close].split()) < self.w.min_words
 
     def _honorific_subject(
         self, field: TextField, tokens: Sequence[Token], c: int, honorific: str
@@ -504,8 +571,8 @@ class _Finder:
     ) -> _Speaker:
         """The speaker named in ``tokens[s:m]`` (``tokens[s:k]`` before any comma)."""
         source = next((j + 1 for j in range(s, m) if normalize(tokens[j].text) == "عن"), None)
-        if source is not None and source < m:  # «نقلت الوكالة عن الوزير قوله إن»
-            s, k = source, max(k, source + 1)
+        if source is not None and source < m and self._known(field, tokens[source]):
+            s, k = source, max(k, source + 1)  # «نقلت الوكالة عن الوزير قوله إن»
         words = [tokens[s]]
         for t in tokens[s + 1 : k]:
             starts_entity = any(
@@ -525,7 +592,7 @@ class _Finder:
             if (
                 len(words) == 1
                 and last is not None
-                and (last.entity is None or last.entity.type == "ORG")
+                and (last.entity is None or last.entity.type != "PER")
                 and last.text
             ):
                 return last
@@ -535,9 +602,7 @@ class _Finder:
                 return self.last  # «وأكمل البيان أن ...»: whoever issued it
             if len(words) > 1:
                 return _Speaker(None, written)  # «التقرير الأسبوعي للبورصة»: the report
-        entity = self._named_in(field, tokens, s, m, ("PER",)) or self._person_in(
-            field, tokens, s, m
-        )
+        entity = self._person_in(field, tokens, s, m)
         if entity is None:
             entity = self._named_in(field, tokens, s, m, ("ORG",))
         if entity is None:
@@ -574,16 +639,50 @@ class _Finder:
     def _person_in(
         self, field: TextField, tokens: Sequence[Token], s: int, k: int
     ) -> Entity | None:
-        """A person named at the end of a long title: «مدير إدارة ... لأمانة نجران فلان»,
-        «مدير عام الفرع، أمين عام المجلس فلان،»; not in an adjunct («في كلمته أمام ...»)."""
-        for j in range(s, k):
+        """The person a subject names: the last one before an adjunct or the content, as in
+        «مدير إدارة ... لأمانة نجران فلان» or «مدير الفرع، أمين عام المجلس فلان،»; never one
+        inside a body's name («المتحدث باسم مركز الملك سلمان ...») or an adjunct
+        («في كلمته أمام ...»)."""
+        found: Entity | None = None
+        for j in range(s, min(k, len(tokens))):
             tok = tokens[j]
             if self.w.is_stop(tok) or self.w.is_manner(tok) or self._marker(tokens, j) is not None:
-                return None
-            for x in self.index.within(field, tok.start, tok.end):
-                if x.entity.type == "PER":
-                    return x.entity
-        return None
+                break
+            if tok.text in "،," and found is not None:
+                break
+            located = self.index.within(field, tok.start, tok.end)
+            bodies = [x for x in located if x.entity.type == "ORG"]
+            for x in located:
+                inside = any(b.start <= x.start and x.end <= b.end for b in bodies)
+                if x.entity.type == "PER" and x.start >= tok.start and not inside:
+                    found = x.entity
+        return self._fullest(found) if found is not None else None
+
+    def _fullest(self, entity: Entity) -> Entity:
+        """The fullest person of the article with the same last name («الدكتور العربي» ->
+        «نبيل العربي»): one person named in short after in full."""
+        parts = entity.name.split()
+        if not parts:
+            return entity
+        last = key(parts[-1])
+        fuller = [
+            e
+            for e in self.index.by_id.values()
+            if e.type == "PER"
+            and e is not entity
+            and len(e.name.split()) > len(parts)
+            and key(e.name.split()[-1]) == last
+        ]
+        return fuller[0] if len(fuller) == 1 else entity
+
+    def _known(self, field: TextField, tok: Token) -> bool:
+        """Whether a word can begin a subject: a name, a role, a source or a body."""
+        return (
+            self.index.best(field, tok.start, tok.end) is not None
+            or self.w.is_subject_head(tok)
+            or self.w.is_unnamed(tok)
+            or self._alias([tok]) is not None
+        )
 
     def _by_head(self, field: TextField, tok: Token) -> Entity | None:
         """«الهيئة» for «هيئة الاتصالات ...» named before: the last body with that head noun."""
@@ -626,6 +725,9 @@ class _Finder:
 
     def _by_role(self, written: str) -> Entity | None:
         """«الرئيس الأميركي» when one person of the article holds that role."""
+        words = written.split()
+        if not words or key(words[0]) not in lexicon().role_heads:
+            return None
         said = normalize(written)
         holders = [
             e
@@ -670,8 +772,9 @@ class _Finder:
             stop -= 1
         while start < stop and text[start].isspace():
             start += 1
-        if len(text[start:stop].split()) < 2:
-            return None
+        least = self.w.min_words if first.text in self.w.marks else 2
+        if len(text[start:stop].split()) < least:
+            return None  # a name or a title in quotation marks
         return start, stop
 
     def _quote_first(self, field: TextField, text: str, tokens: Sequence[Token], end: int) -> bool:
@@ -749,7 +852,7 @@ def _cut(quote: Quote, text: str, at: int) -> None:
         if text[stop - 1] == "و" and stop - 2 >= quote.start and not text[stop - 2].isspace():
             break
         stop -= 1
-    if len(text[quote.start : stop].split()) >= 2:
+    if len(text[quote.start : stop].split()) >= 2:  # never cut to nothing
         quote.end = stop
         quote.text = text[quote.start : stop]
 

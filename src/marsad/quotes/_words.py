@@ -38,9 +38,23 @@ class QuoteWords:
     passive_verbs: frozenset[str]
     document_nouns: frozenset[str]
     ba_verbs: frozenset[str]
+    warning_verbs: frozenset[str]
+    plural_verbs: frozenset[str]
+    opinion_verbs: frozenset[str]
+    min_words: int
 
     def is_verb(self, token: Token) -> bool:
-        return token.kind == "word" and _has(self.verbs, token)
+        """A reporting verb: «لنقل» (let us say) and «بالقول» are not one."""
+        return token.kind == "word" and token.prefix in _VERB_PREFIXES and _has(self.verbs, token)
+
+    def is_warning(self, token: Token) -> bool:
+        return _has(self.warning_verbs, token)
+
+    def is_plural(self, token: Token) -> bool:
+        return _has(self.plural_verbs, token)
+
+    def is_opinion(self, token: Token) -> bool:
+        return _has(self.opinion_verbs, token)
 
     def is_complementizer(self, token: Token) -> bool:
         return token.kind == "word" and _has(self.complementizers, token)
@@ -96,6 +110,9 @@ class QuoteWords:
         return token.kind == "word" and normalize(token.text) in self.document_nouns
 
 
+_VERB_PREFIXES = frozenset({"", "و", "ف"})
+
+
 def _has(table: frozenset[str], token: Token) -> bool:
     return any_form(table, token) or key(token.text) in table
 
@@ -140,4 +157,8 @@ def quote_words() -> QuoteWords:
         passive_verbs=_keys(data["passive_verbs"]),
         document_nouns=frozenset(normalize(w) for w in data["document_nouns"]),
         ba_verbs=_keys(data["ba_verbs"]),
+        warning_verbs=_keys(data["warning_verbs"]),
+        plural_verbs=_keys(data["plural_verbs"]),
+        opinion_verbs=_keys(data["opinion_verbs"]),
+        min_words=int(data["min_words"]),
     )
