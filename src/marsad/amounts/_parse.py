@@ -25,6 +25,8 @@ _THOUSANDS = re.compile(r"^\d{1,3}([,.'])\d{3}(?:\1\d{3})*$")
 class ParsedNumber:
     value: float
     end: int  # index of the first token after the number
+    scale: float = 0.0  # the last scale word in it («مليار»), 0 for none
+    words: bool = False  # written in words only («ثلاثة آلاف»), no digits
 
 
 def digits_value(text: str, *, scale_follows: bool = False) -> float | None:
@@ -138,7 +140,7 @@ def parse_number(words: AmountWords, tokens: Sequence[Token], i: int) -> ParsedN
             if next_scale is not None:
                 total += group * next_scale
                 group, last_scale, j, ended_scale = 0.0, next_scale, j + 1, True
-        elif scale is not None and parts == 0:
+        elif scale is not None and parts == 0 and not _plural_scale(words, tokens[j]):
             total += scale
             last_scale, j, ended_scale = scale, j + 1, True
         else:
@@ -153,7 +155,12 @@ def parse_number(words: AmountWords, tokens: Sequence[Token], i: int) -> ParsedN
     if parts == 0:
         return None
     value = total + group
-    return ParsedNumber(value, j) if value > 0 else None
+    return ParsedNumber(value, j, last_scale, words_only) if value > 0 else None
+
+
+def _plural_scale(words: AmountWords, token: Token) -> bool:
+    """«آلاف», «ملايين»: a scale that counts only after a number."""
+    return any(f in words.scale_plurals for f in forms(token))
 
 
 def _starts_number(reader: _Reader, j: int, *, digits: bool, words: bool) -> bool:

@@ -8,7 +8,7 @@ from functools import cache
 from babel import Locale
 
 from ..text import normalize
-from ..wordforms import PhraseTable, load_data, phrase_table
+from ..wordforms import PhraseTable, load_data, phrase_key, phrase_table
 
 __all__ = ["AmountWords", "amount_words", "currency_at", "reduce_word"]
 
@@ -28,7 +28,20 @@ class AmountWords:
     currencies: dict[tuple[str, ...], str]  # reduced words -> ISO 4217
     currency_plurals: dict[str, str]
     currency_signs: dict[str, str]
-    counted: dict[str, str]
+    counted: dict[str, str]  # one normalized word -> unit
+    counted_phrases: dict[tuple[str, ...], str]  # «متر مربع» -> m2
+    counted_endings: tuple[tuple[str, str], ...]
+    duals: dict[str, str]  # «يومين», «سنتان» -> unit
+    scale_plurals: frozenset[str]
+    label_words: frozenset[str]
+    year_ranges: tuple[tuple[int, int], ...]
+    max_unlisted_digits: int
+    unit_starts: tuple[str, ...]
+    not_counted: frozenset[str]
+    date_marks: frozenset[str]
+    dated_units: frozenset[str]
+    adverb_endings: tuple[str, ...]
+    plural_endings: tuple[str, ...]
     max_value: float
 
 
@@ -73,6 +86,7 @@ def _table(data: dict[str, object], name: str) -> dict[str, str]:
 def amount_words() -> AmountWords:
     """The packaged word lists, CLDR currency names (via babel) included."""
     data = load_data("amounts.toml")
+    counting = data["counting"]
     return AmountWords(
         numbers={normalize(k): float(v) for k, v in data["numbers"].items()},
         teens=frozenset(normalize(w) for w in data["teen_words"]),
@@ -89,9 +103,43 @@ def amount_words() -> AmountWords:
             normalize(k): normalize(v) for k, v in _table(data, "currency_plurals").items()
         },
         currency_signs=dict(data["currency_signs"]),
-        counted={normalize(k): str(v) for k, v in data["counted"].items()},
+        counted={normalize(k): str(v) for k, v in data["counted"].items() if " " not in k},
+        counted_phrases={
+            phrase_key(k): str(v) for k, v in data["counted"].items() if " " in k.strip()
+        },
+        counted_endings=tuple((normalize(a), normalize(b)) for a, b in counting["counted_endings"]),
+        duals=_duals(data["counted"], counting),
+        scale_plurals=_set(counting["scale_plurals"]),
+        label_words=_set(counting["label_words"]),
+        year_ranges=tuple((int(a), int(b)) for a, b in counting["year_ranges"]),
+        max_unlisted_digits=int(counting["max_unlisted_digits"]),
+        unit_starts=tuple(normalize(w) for w in counting["unit_starts"]),
+        not_counted=_set(counting["not_counted"]),
+        date_marks=frozenset(counting["date_marks"]),
+        dated_units=frozenset(counting["dated_units"]),
+        adverb_endings=tuple(normalize(w) for w in counting["adverb_endings"]),
+        plural_endings=tuple(normalize(w) for w in counting["plural_endings"]),
         max_value=float(data["max_value"]),
     )
+
+
+def _set(words: list[str]) -> frozenset[str]:
+    return frozenset(normalize(w) for w in words)
+
+
+def _duals(counted: dict[str, str], counting: dict[str, list[str]]) -> dict[str, str]:
+    """Each dual form of the nouns of ``dual_nouns`` -> the unit it counts."""
+    found: dict[str, str] = {}
+    for noun in counting["dual_nouns"]:
+        unit = str(counted[noun])
+        word = normalize(noun)
+        if word.endswith("ه"):
+            found.update(
+                (word[:-1] + normalize(e), unit) for e in counting["dual_feminine_endings"]
+            )
+        else:
+            found.update((word + normalize(e), unit) for e in counting["dual_endings"])
+    return found
 
 
 def currency_at(words: AmountWords, keys: list[tuple[str, ...]]) -> tuple[str, int] | None:
