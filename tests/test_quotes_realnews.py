@@ -193,3 +193,66 @@ def test_odd_text_never_breaks_the_new_triggers() -> None:
     ]:
         for q in quotes(body):
             assert q.text
+
+
+def test_a_short_quoted_title_inside_the_subject_is_no_content() -> None:
+    body = 'كشف المخرج سعد الفهد عن بدء تصوير مسلسل "ليالي الصيف" الذي يعرض في رمضان المقبل.'
+    assert all(q.text != "ليالي الصيف" for q in quotes(body, entity("سعد الفهد", body, "e1")))
+
+
+def test_let_us_say_is_no_reporting_verb() -> None:
+    assert quotes("ولنقل إن هذا العنف لا يبرره أي دين أو عرف.") == []
+
+
+def test_the_person_inside_a_body_name_is_not_the_speaker() -> None:
+    body = "وأوضح المتحدث باسم مركز الملك فهد للأبحاث ماجد الزهراني، أن الدراسة اكتملت هذا العام."
+    king = entity("الملك فهد", body, "e1")
+    centre = entity("مركز الملك فهد للأبحاث", body, "e2", kind="ORG")
+    (q,) = quotes(body, king, centre, entity("ماجد الزهراني", body, "e3"))
+    assert q.speaker == "e3"
+
+
+def test_a_person_named_short_is_the_one_named_in_full() -> None:
+    body = "وقال الدكتور نايف الحربي إن النتائج جيدة.\nوأكد الدكتور الحربي أن العمل مستمر."
+    full = entity("نايف الحربي", body, "e1")
+    short = Entity("e2", "PER", "الدكتور الحربي", mentions=[])
+    at = body.find("الدكتور الحربي")
+    short.mentions.append(Mention("body", at, at + len("الدكتور الحربي"), "الدكتور الحربي"))
+    found = quotes(body, full, short)
+    assert [q.speaker for q in found] == ["e1", "e1"]
+
+
+def test_a_plural_verb_does_not_go_on_with_one_person() -> None:
+    body = "وقال فهد العتيبي إن الأسعار ارتفعت.\nوذكروا أن الإقبال ضعيف هذا العام."
+    found = quotes(body, entity("فهد العتيبي", body, "e1"))
+    assert [q.speaker for q in found] == ["e1"]
+
+
+def test_a_judging_verb_takes_its_content_after_the_subject() -> None:
+    body = "وعد الأمين العام الدكتور سالم الراشد في بيانه الاتفاق خطوة كبيرة نحو الاستقرار."
+    (q,) = quotes(body, entity("سالم الراشد", body, "e1"))
+    assert q.speaker == "e1" and "الاتفاق خطوة كبيرة نحو الاستقرار" in q.text
+
+
+def test_a_named_subject_without_content_still_speaks_next() -> None:
+    body = (
+        "ونبه الدكتور سالم الراشد من مخاطر الإشاعات الطبية.\nوشدد على أن الوعي هو خط الدفاع الأول."
+    )
+    found = quotes(body, entity("سالم الراشد", body, "e1"))
+    assert found[-1].speaker == "e1"
+    assert found[-1].text == "الوعي هو خط الدفاع الأول"
+
+
+def test_an_unnamed_body_at_the_start_speaks_before_its_preposition() -> None:
+    body = "حذرت ندوة طبية من وصفات الأعشاب المنتشرة في وسائل التواصل الاجتماعي."
+    (q,) = quotes(body)
+    assert q.speaker_text == "ندوة طبية"
+    assert q.text.startswith("من وصفات الأعشاب")
+
+
+def test_a_title_ending_in_a_name_then_a_comma_then_the_words() -> None:
+    body = "وذكر الناطق الإعلامي في قيادة الدوريات العقيد سالم المطيري، تمكنت الفرق من الإنقاذ."
+    (q,) = quotes(body, entity("سالم المطيري", body, "e1"))
+    assert q.speaker == "e1" and q.text.startswith("تمكنت الفرق")
+    body = "ونقل سالم المطيري لرئيس البلدية تحيات الأهالي، فيما شكره الرئيس على الزيارة."
+    assert quotes(body, entity("سالم المطيري", body, "e1")) == []

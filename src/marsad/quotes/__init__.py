@@ -197,6 +197,9 @@ class _Finder:
         implicit: bool,
     ) -> _Found | None:
         """The quote of the verb at ``v`` whose content starts at token ``c``."""
+        person = speaker.entity is not None and speaker.entity.type == "PER"
+        if implicit and person and self.w.is_plural(tokens[v]):
+            return None  # «وذكروا أن ...» is not the one person named before
         span = self._content(text, tokens, c, end)
         if span is None:
             return None
@@ -232,8 +235,6 @@ class _Finder:
                     or (self._sentence_subject(field, tokens, v) if v > 0 else None)
                     or self._implicit(field)
                 )
-                if self.w.is_plural(tokens[v]) and speaker.entity and speaker.entity.type == "PER":
-                    return None  # «ذكروا أن ...» is not the one person named before
         return self._found(text, tokens, v, subject.content, end, speaker, implicit)
 
     def _fronted(self, field: TextField, tokens: Sequence[Token], v: int) -> _Speaker | None:
@@ -661,7 +662,7 @@ class _Finder:
     def _fullest(self, entity: Entity) -> Entity:
         """The fullest person of the article with the same last name («الدكتور العربي» ->
         «نبيل العربي»): one person named in short after in full."""
-        parts = entity.name.split()
+        parts = [p for p in entity.name.split() if key(p) not in self.w.subject_heads]
         if not parts:
             return entity
         last = key(parts[-1])
