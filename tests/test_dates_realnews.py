@@ -65,6 +65,11 @@ def test_today_as_a_noun_has_no_value() -> None:
     assert [v for _, v in values(text)] == [None, None, None]
     assert values("وتلقت الفرقة في اليوم ذاته بلاغا") == [("اليوم", None)]
     assert values("وخصصت هذا اليوم للتهنئة") == [("هذا اليوم", None)]
+    assert values("كانت بالأمس القريب قرية صغيرة") == [("الأمس", None)]
+    # a demonstrative before an adverb is the verb's object: «تأكدت من هذا أمس»
+    assert values("تأكدت من هذا أمس") == [("أمس", "2020-05-13")]
+    # «الفيلم» has the article: not the head of a name
+    assert values("شاركت في الفيلم واليوم نجني الثمار") == [("اليوم", "2020-05-14")]
 
 
 def test_vague_plurals_have_no_value_but_counted_ones_do() -> None:
@@ -85,6 +90,8 @@ def test_a_weekday_named_again_is_the_same_day() -> None:
         "صرح مدير المكتب لـ«اليوم» بأن العمل مستمر",
         "خالد العتيبي – صحيفة اليوم\nأعلنت الوزارة عن خطتها",
         "قال تعالى «الْيَوْمَ أَكْمَلْتُ لَكُمْ دِينَكُمْ»",
+        "ونقلت صحيفة اليوم عن مصادرها",
+        "وذكرت قناة الغد في تقرير لها",
     ],
 )
 def test_names_bylines_and_verses_are_not_dates(text: str) -> None:

@@ -114,6 +114,11 @@ def _scan(
     return sorted(found, key=lambda d: d.start), scanner.shifts
 
 
+def _definite(token: Token) -> bool:
+    """Whether the word has the article: «اليوم», «بالأمس» (not «أمس», «غدا»)."""
+    return normalize(token.prefix).endswith("ال")
+
+
 def _lead(token: Token, known: frozenset[str]) -> int:
     """Start of a token without a conjunction or preposition, but with its article."""
     prefix = "" if normalize(token.text) in known else token.prefix
@@ -350,7 +355,8 @@ class _Scanner:
 
     def _relative_day(self, i: int) -> _Hit | None:
         """«اليوم», «أمس», «مساء أمس», «بعد غد»; «أمس الثلاثاء», «اليوم (الأحد)» are the named
-        day nearest the relative one; «اليوم الذي», «ذلك اليوم» have no value."""
+        day nearest the relative one; «اليوم الذي», «ذلك اليوم» have no value, «صحيفة اليوم»
+        is not a date."""
         j = i
         part = match_phrase(self.w.day_parts, self.tokens, i, 2)
         if part is not None:
@@ -362,7 +368,9 @@ class _Scanner:
             return None
         offset, n = hit
         end = j + n
-        if offset == 0 and self._noun_day(i, end):
+        if i > 0 and self._in(i - 1, self.w.name_heads) and not _definite(self.tokens[i - 1]):
+            return _Hit(end, None, "gregorian", True, drop=True)
+        if _definite(self.tokens[j]) and self._noun_day(i, end):
             return _Hit(end, None, "gregorian", True)
         named = self._named_weekday(end)
         if named is not None:
@@ -378,7 +386,7 @@ class _Scanner:
         return _Hit(end, value, "gregorian", True, shift=moved)
 
     def _noun_day(self, i: int, end: int) -> bool:
-        """«اليوم» as a noun: «اليوم الذي», «اليوم التالي», «ذلك اليوم», «في اليوم ذاته»."""
+        """A relative day as a noun: «اليوم الذي», «ذلك اليوم», «في اليوم ذاته», «الأمس القريب»."""
         before = i > 0 and self._in(i - 1, self.w.noun_day_before)
         return before or self._in(end, self.w.noun_day_after)
 

@@ -31,6 +31,7 @@ class DateWords:
     days_of: frozenset[str]
     noun_day_after: frozenset[str]
     noun_day_before: frozenset[str]
+    name_heads: frozenset[str]
     day_parts: PhraseTable[bool]
     relative_days: PhraseTable[int]
     ordinal_days: PhraseTable[int]
@@ -127,6 +128,7 @@ def date_words() -> DateWords:
         days_of=_set(w["days_of"]),
         noun_day_after=_set(w["noun_day_after"]),
         noun_day_before=_set(w["noun_day_before"]),
+        name_heads=_set(w["name_heads"]),
         day_parts=phrase_table(w["day_parts"], True),
         relative_days=phrase_table(data["relative_days"]),
         ordinal_days=phrase_table(data["ordinal_days"]),
