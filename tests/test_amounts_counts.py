@@ -44,6 +44,7 @@ def found(text: str) -> list[tuple[str, float, str, str]]:
         ("لا يتجاوز سعرها دولارا واحدا", ("دولارا واحدا", 1, "USD", "exact")),
         # a partitive counts the listed noun after «من»
         ("ضبطت الفرق 8 من المخالفين للنظام", ("8 من المخالفين", 8, "person", "exact")),
+        ("أوقفت الشركة ثلاثة من موظفيها", ("ثلاثة من موظفيها", 3, "person", "exact")),
     ],
 )
 def test_counted_quantities(text: str, expected: tuple[str, float, str, str]) -> None:
@@ -69,6 +70,7 @@ def test_counted_quantities(text: str, expected: tuple[str, float, str, str]) ->
         "موديل 2015 فضلا عن الجوائز",
         "بلغت 5 أضعاف الميزانية",
         "وهو واحد من أبرز اللاعبين",
+        "تجاوز الألبوم حاجز مليار",
     ],
 )
 def test_numbers_that_count_nothing(text: str) -> None:

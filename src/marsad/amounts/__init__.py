@@ -238,8 +238,8 @@ def _unit_at(
     unit = _measure_at(words, tokens, j)
     if unit is None and countable and j < len(tokens):
         unit = counted_at(words, tokens, j, number)
-    if unit is None and number.scale:
-        return _SCALED, 0
+    if unit is None and number.scale and number.value != number.scale:
+        return _SCALED, 0  # «63.52 مليار», «مليونين»; not a bare «مليار»
     return unit
 
 

@@ -85,10 +85,23 @@ def _partitive_at(words: AmountWords, tokens: Sequence[Token], j: int) -> tuple[
     if j + 1 >= len(tokens) or normalize(tokens[j].text) != "من":
         return None
     noun = tokens[j + 1]
-    if noun.kind != "word" or not _definite(noun):
+    if noun.kind != "word":
         return None
-    unit = _unit_of(words, normalize(noun.base))
+    unit = _unit_of(words, normalize(noun.base)) if _definite(noun) else _owned(words, noun)
     return None if unit is None or unit in words.dated_units else (unit, 2)
+
+
+def _owned(words: AmountWords, noun: Token) -> str | None:
+    """The unit of a listed noun with a possessive pronoun («مسؤوليه», «عناصرها»)."""
+    word = normalize(noun.text)
+    for suffix in words.pronoun_suffixes:
+        stem = word[: -len(suffix)]
+        if word.endswith(suffix) and len(stem) >= _MIN_STEM:
+            unit = _unit_of(words, stem)
+            if unit is None and stem.endswith(words.construct_endings):
+                unit = _unit_of(words, stem[:-1])  # «مسؤولي» of «مسؤولين»
+            return unit
+    return None
 
 
 def _nounlike(words: AmountWords, tok: Token) -> bool:

@@ -42,6 +42,8 @@ class AmountWords:
     dated_units: frozenset[str]
     adverb_endings: tuple[str, ...]
     plural_endings: tuple[str, ...]
+    pronoun_suffixes: tuple[str, ...]
+    construct_endings: tuple[str, ...]
     max_value: float
 
 
@@ -119,6 +121,8 @@ def amount_words() -> AmountWords:
         dated_units=frozenset(counting["dated_units"]),
         adverb_endings=tuple(normalize(w) for w in counting["adverb_endings"]),
         plural_endings=tuple(normalize(w) for w in counting["plural_endings"]),
+        pronoun_suffixes=tuple(normalize(w) for w in counting["pronoun_suffixes"]),
+        construct_endings=tuple(normalize(w) for w in counting["construct_endings"]),
         max_value=float(data["max_value"]),
     )
 
