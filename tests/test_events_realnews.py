@@ -137,3 +137,26 @@ def test_a_trigger_word_inside_a_name_triggers_nothing() -> None:
 def test_no_stage_raises_on_odd_text() -> None:
     for text in ["", "فاز", "حادث،،،", "«تكليف»", "عقد ، ، اجتماعا", "الذي فاز"]:
         article_of(text, title=text or "x")
+
+
+def test_a_word_with_the_article_is_no_verbal_trigger() -> None:
+    article = article_of(
+        "وأنقذت فرق البحث والإنقاذ في جدة ثلاثة أشخاص بعد مكالمة مع مستشفى الملك فهد."
+    )
+    assert not [e for e in of_type(article, "meeting") if "بحث" in e.trigger.text]
+
+
+def test_a_subject_with_no_name_leaves_the_agent_unknown() -> None:
+    article = article_of(
+        "وقال الوزير سعد الحربي في كلمته إن الموسم ناجح، وأشاد عدد من المسؤولين بتنظيم المهرجان."
+    )
+    for event in of_type(article, "endorse"):
+        assert event.agent is None or name(article, event.agent) != "سعد الحربي"
+
+
+def test_of_coordinated_subjects_before_a_verb_the_first_is_the_agent() -> None:
+    article = article_of(
+        "السودان وإثيوبيا يوقعان اتفاقا للربط الكهربائي", title="السودان وإثيوبيا يوقعان اتفاقا"
+    )
+    agreements = of_type(article, "agreement")
+    assert agreements and name(article, agreements[0].agent) == "السودان"

@@ -116,6 +116,8 @@ class _Finder:
                 kind = self.inv.types.get(trigger.type)
                 if kind is None or not self._holds(s, trigger, i, n):
                     continue
+                if trigger.verbal and _definite(s.tokens[i]):
+                    continue  # «البحث» is no «بحث»: a verb takes no article
                 draft = self._kept(found, self._draft(s, kind, trigger, i, i + n), trigger)
                 if draft is not None:
                     found.append(draft)
@@ -176,11 +178,19 @@ class _Finder:
                 found = self._after_cue(s, kind, j)
             elif strategy == "after_verb" and trigger.verbal:
                 found = self._subject(s, kind, kind.agent_types, j)
+                if found is None and j < len(s.tokens) and self._unnamed(s.tokens[j], kind):
+                    return None  # «أشاد عدد من المسؤولين»: its subject has no name
             elif strategy == "after_noun" and not trigger.verbal and not _definite(s.tokens[i]):
                 # «زيارة الأمير فلان»: the noun's genitive; «الزيارة» is one already told
                 found = self._subject(s, kind, kind.agent_types - {"GPE", "LOC"}, j)
             elif strategy == "support" and not trigger.verbal:
-                found = self._supported(s, kind, i)
+                verb = self._support_verb(s, kind, i)
+                if verb is not None:
+                    # the verb's subject, after it or before it («أن عددا من الإعلاميين
+                    # وجهوا انتقاداتهم»), named or not
+                    return self._subject(s, kind, kind.agent_types, verb + 1) or (
+                        self._last_before(s, kind, verb)
+                    )
             elif strategy == "before":
                 found = self._last_before(s, kind, i)
             elif strategy == "speaker":
@@ -212,16 +222,21 @@ class _Finder:
                 return m.entity.id
         return None
 
-    def _supported(self, s: _Sentence, kind: EventType, i: int) -> str | None:
-        """A noun's agent named after the verb that carries it: «عقد الأمير فلان ...
-        اجتماعا», «وجه عدد من الإعلاميين انتقاداتهم»."""
+    @staticmethod
+    def _support_verb(s: _Sentence, kind: EventType, i: int) -> int | None:
+        """The verb that carries a noun trigger as its object: «عقد الأمير فلان ...
+        اجتماعا», «شن التحالف غارات»; its subject is the noun's agent."""
         for k in range(i - 1, max(-1, i - kind.max_before - 6), -1):
             token = s.tokens[k]
             if token.kind == "punct" and token.text not in ("،", ","):
                 return None
             if any(f in kind.support_verbs for f in forms(token)):
-                return self._subject(s, kind, kind.agent_types, k + 1)
+                return k
         return None
+
+    def _unnamed(self, token: Token, kind: EventType) -> bool:
+        """Whether a word after a verb is its subject, one not named («الوزير», «عدد»)."""
+        return self._title(token, kind) or any(f in kind.unnamed for f in forms(token))
 
     def _may_act(self, s: _Sentence, ti: int, m: Located, kind: EventType) -> bool:
         """Whether a named entity may be an agent where it stands: not after «مع» or «ضد»,
@@ -315,8 +330,18 @@ class _Finder:
         for ti, m in reversed(s.named):
             wanted = floor <= ti < i and m.entity.type in kind.agent_types
             if wanted and self._may_act(s, ti, m, kind) and not self._clitic(s, ti, m, kind):
-                return m.entity.id
+                return self._first_conjunct(s, ti, m, kind)
         return None if relative is None else self._named_at(s, kind, relative - 1)
+
+    def _first_conjunct(self, s: _Sentence, ti: int, m: Located, kind: EventType) -> str:
+        """«السودان وإثيوبيا يوقعان»: of entities joined by «و», the first."""
+        while s.tokens[ti].text.startswith("و") and ti > 0:
+            earlier = self._named_at(s, kind, ti - 1)
+            if earlier is None:
+                break
+            ti = next(t for t, x in s.named if x.entity.id == earlier and t < ti)
+            m = next(x for t, x in s.named if t == ti)
+        return m.entity.id
 
     def _named_at(self, s: _Sentence, kind: EventType, k: int) -> str | None:
         """The entity whose name ends at token ``k``, if it may act."""

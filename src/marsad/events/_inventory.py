@@ -65,6 +65,7 @@ class EventType:
     support_verbs: frozenset[str] = frozenset()
     cue_window: int = 40
     relatives: frozenset[str] = frozenset()
+    unnamed: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +140,7 @@ def _event_type(spec: Mapping[str, Any]) -> EventType:
         support_verbs=_words(spec.get("support_verbs", ())),
         cue_window=int(spec.get("cue_window", 40)),
         relatives=_words(spec.get("relatives", ())),
+        unnamed=_words(spec.get("unnamed", ())),
     )
 
 
