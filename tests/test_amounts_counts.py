@@ -71,6 +71,9 @@ def test_counted_quantities(text: str, expected: tuple[str, float, str, str]) ->
         "بلغت 5 أضعاف الميزانية",
         "وهو واحد من أبرز اللاعبين",
         "تجاوز الألبوم حاجز مليار",
+        "انتحر صباح الإثنين داخل زنزانته",
+        "قتل شخص وأصيب 3 آخرون",
+        "اتصل برقم 197 إثر الحادث",
     ],
 )
 def test_numbers_that_count_nothing(text: str) -> None:

@@ -16,7 +16,7 @@ from typing import Literal, cast
 
 from ..pipeline import stage
 from ..record import TEXT_FIELDS, Amount, Article, TextField
-from ..text import Token
+from ..text import Token, normalize
 from ..wordforms import field_tokens, form_positions, forms, match_phrase
 from ._parse import ParsedNumber, digits_value, parse_number
 from ._units import GENERIC, counted_at, dual_at, labelled, noun_unit
@@ -110,6 +110,8 @@ def _amount_at(words: AmountWords, tokens: Sequence[Token], i: int, floor: int) 
     if j >= len(tokens) or _next_to_caret(tokens, j):
         return None
     sign = _sign_before(words, tokens, j)
+    if _weekday(words, tokens[j]):
+        return None
     number = parse_number(words, tokens, j)
     if number is None:
         return _dual(words, tokens, i, j, qualifier)
@@ -133,6 +135,15 @@ def _amount_at(words: AmountWords, tokens: Sequence[Token], i: int, floor: int) 
     start = first.start + len(first.prefix) if first.kind == "word" else first.start
     end = tokens[after + unit[1] - 1].end if unit[1] else tokens[number.end - 1].end
     return [(start, end, _clean(value), unit[0], qualifier)], after + unit[1]
+
+
+def _weekday(words: AmountWords, token: Token) -> bool:
+    """«الاثنين», «والإثنين» (the article before the number word) is Monday."""
+    return (
+        token.kind == "word"
+        and token.prefix.endswith("ال")
+        and "ال" + normalize(token.base) in words.weekday_numbers
+    )
 
 
 def _clean(value: float) -> float:

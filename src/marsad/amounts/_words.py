@@ -43,6 +43,7 @@ class AmountWords:
     adverb_endings: tuple[str, ...]
     plural_endings: tuple[str, ...]
     pronoun_suffixes: tuple[str, ...]
+    weekday_numbers: frozenset[str]
     construct_endings: tuple[str, ...]
     max_value: float
 
@@ -122,6 +123,7 @@ def amount_words() -> AmountWords:
         adverb_endings=tuple(normalize(w) for w in counting["adverb_endings"]),
         plural_endings=tuple(normalize(w) for w in counting["plural_endings"]),
         pronoun_suffixes=tuple(normalize(w) for w in counting["pronoun_suffixes"]),
+        weekday_numbers=_set(counting["weekday_numbers"]),
         construct_endings=tuple(normalize(w) for w in counting["construct_endings"]),
         max_value=float(data["max_value"]),
     )
