@@ -78,6 +78,23 @@ def test_vague_plurals_have_no_value_but_counted_ones_do() -> None:
     assert values("وصل قبل ثلاثة أيام") == [("قبل ثلاثة أيام", "2020-05-11")]
 
 
+def test_a_bare_weekday_after_a_word_of_the_future_is_the_coming_one() -> None:
+    # published on Thursday 14 May 2020
+    assert values("تقام المباراة المرتقبة بين الفريقين مساء يوم السبت") == [
+        ("يوم السبت", "2020-05-16")
+    ]
+    assert values("لعب الفريقان مباراتهما مساء يوم السبت") == [("يوم السبت", "2020-05-09")]
+    # the cue of another sentence does not count
+    assert values("المباراة المرتقبة كبيرة. وتدرب الفريق يوم السبت") == [
+        ("يوم السبت", "2020-05-09")
+    ]
+
+
+def test_a_weekday_after_a_weekly_custom_is_not_a_date() -> None:
+    assert values("وبعد صلاة الجمعة تجمع المصلون") == []
+    assert values("ألقى خطبة الجمعة إمام المسجد") == []
+
+
 def test_a_weekday_named_again_is_the_same_day() -> None:
     text = "يصل الوفد الأحد المقبل إلى الرياض، ويلتقي الأحد وزير الخارجية"
     assert values(text) == [("الأحد المقبل", "2020-05-17"), ("الأحد", "2020-05-17")]

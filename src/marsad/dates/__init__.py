@@ -36,6 +36,7 @@ from ._resolve import (
     month_value,
     parse_published,
     shift,
+    weekday_ahead,
     weekday_near,
     weekday_value,
 )
@@ -47,6 +48,8 @@ Calendar = Literal["gregorian", "hijri"]
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _EASTERN_DIGIT = re.compile("[٠-٩۰-۹]")
+_FUTURE_WINDOW = 8  # words looked at before a weekday for a word of the future
+_SENTENCE_ENDS = frozenset(".!?؟\n")
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{2,4})(?![\d/.\-]|\.\d)")
 
 
@@ -341,17 +344,36 @@ class _Scanner:
             end += 1
         if j == i and not self.tokens[i].text.startswith(("ال", "وال", "بال", "يوم")):
             return None
+        if i > 0 and self._in(i - 1, self.w.weekday_name_heads):
+            return _Hit(end, None, "gregorian", True, drop=True)  # «صلاة الجمعة»
         value = None
         if self.base is not None:
-            if direction is None and day in self.anchored:
-                value = self.anchored[day]
-            else:
-                value = weekday_value(
-                    self.base, day, direction if isinstance(direction, int) else None
-                )
-                if direction is not None:
-                    self.anchored.setdefault(day, value)
+            value = self._weekday_day(i, day, direction if isinstance(direction, int) else None)
         return _Hit(end, value, "gregorian", True)
+
+    def _weekday_day(self, i: int, day: int, direction: int | None) -> str:
+        """The day a weekday names: by its direction; else the day the text fixed for it; else
+        the next one when a word before it in the sentence speaks of the future («المباراة
+        المرتقبة مساء يوم الأربعاء»); else the last one."""
+        assert self.base is not None
+        if direction is not None:
+            value = weekday_value(self.base, day, direction)
+            self.anchored.setdefault(day, value)
+            return value
+        if day in self.anchored:
+            return self.anchored[day]
+        if self._future(i):
+            return weekday_ahead(self.base, day)
+        return weekday_value(self.base, day, None)
+
+    def _future(self, i: int) -> bool:
+        """Whether one of the few words before ``i`` in its sentence speaks of the future."""
+        for k in range(i - 1, max(i - 1 - _FUTURE_WINDOW, -1), -1):
+            if self.tokens[k].text in _SENTENCE_ENDS:
+                return False
+            if self._in(k, self.w.future_cues):
+                return True
+        return False
 
     def _relative_day(self, i: int) -> _Hit | None:
         """«اليوم», «أمس», «مساء أمس», «بعد غد»; «أمس الثلاثاء», «اليوم (الأحد)» are the named

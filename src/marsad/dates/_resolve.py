@@ -21,6 +21,7 @@ __all__ = [
     "month_value",
     "parse_published",
     "shift",
+    "weekday_ahead",
     "weekday_near",
     "weekday_value",
 ]
@@ -101,6 +102,11 @@ def month_in_context(base: dt.date, month: int, direction: int | None) -> str | 
     elif direction == 1 and month <= base.month:
         year += 1
     return month_value(year, month)
+
+
+def weekday_ahead(base: dt.date, weekday: int) -> str:
+    """The day named ``weekday`` on or after ``base``."""
+    return (base + dt.timedelta(days=(weekday - base.weekday()) % 7)).isoformat()
 
 
 def weekday_near(day: dt.date, weekday: int) -> str:

@@ -32,6 +32,8 @@ class DateWords:
     noun_day_after: frozenset[str]
     noun_day_before: frozenset[str]
     name_heads: frozenset[str]
+    weekday_name_heads: frozenset[str]
+    future_cues: frozenset[str]
     day_parts: PhraseTable[bool]
     relative_days: PhraseTable[int]
     ordinal_days: PhraseTable[int]
@@ -129,6 +131,8 @@ def date_words() -> DateWords:
         noun_day_after=_set(w["noun_day_after"]),
         noun_day_before=_set(w["noun_day_before"]),
         name_heads=_set(w["name_heads"]),
+        weekday_name_heads=_set(w["weekday_name_heads"]),
+        future_cues=_set(w["future_cues"]),
         day_parts=phrase_table(w["day_parts"], True),
         relative_days=phrase_table(data["relative_days"]),
         ordinal_days=phrase_table(data["ordinal_days"]),
