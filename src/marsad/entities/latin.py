@@ -1,16 +1,25 @@
-"""Latin-script names: English names of places from CLDR, known organizations, transliteration."""
+"""Latin-script names: English names of places from CLDR, known organizations, and persons'
+names from the name lexicon's spellings or a romanization."""
 
 from __future__ import annotations
 
+import re
 import tomllib
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 from importlib import resources
+from typing import Any
 
 from babel import Locale
 
+from ..ner.names import capitalize, name_lexicon
 from ..text import normalize
 
-__all__ = ["latin_name", "transliterate"]
+__all__ = ["latin_name", "romanize", "transliterate"]
+
+#: A name-lexicon token that is also a common word gives its Latin spelling to a person's
+#: name only when this many name labels carry it (علي Ali yes, من no).
+_TRUSTED_COMMON = 5
 
 
 @cache
@@ -21,13 +30,45 @@ def _tables() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
         for code, name in Locale("ar").territories.items()
         if code in english
     }
-    raw = resources.files("marsad").joinpath("data/latin.toml").read_text("utf-8")
-    data = tomllib.loads(raw)
+    data = _data()
     places.update({normalize(k): v for k, v in data["places"].items()})
     orgs = {normalize(k): v for k, v in data["organizations"].items()}
-    letters = dict(data["letters"])
-    letters.update({normalize(k): v for k, v in data["names"].items()})
-    return places, orgs, letters
+    names = {normalize(k): v for k, v in data["names"].items()}
+    return places, orgs, names
+
+
+@cache
+def _data() -> dict[str, Any]:
+    raw = resources.files("marsad").joinpath("data/latin.toml").read_text("utf-8")
+    return tomllib.loads(raw)
+
+
+@dataclass(frozen=True, slots=True)
+class _Letters:
+    """The romanization tables of ``data/latin.toml`` ([letters] and [romanize])."""
+
+    consonants: dict[str, str]
+    vowels: dict[str, str]
+    semivowels: dict[str, tuple[str, str]]
+    final_waw: str
+    short: str
+    faail: str
+    particles: frozenset[str]
+
+
+@cache
+def _letters() -> _Letters:
+    data = _data()
+    rom = data["romanize"]
+    return _Letters(
+        consonants=dict(data["letters"]),
+        vowels=dict(rom["vowels"]),
+        semivowels={k: (v[0], v[1]) for k, v in rom["semivowels"].items()},
+        final_waw=rom["final_waw_after_vowel"],
+        short=rom["short_vowel"],
+        faail=rom["faail_vowel"],
+        particles=frozenset(rom["particles"]),
+    )
 
 
 def latin_name(name: str, kind: str) -> str | None:
@@ -43,17 +84,158 @@ def latin_name(name: str, kind: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=20_000)
 def transliterate(name: str) -> str:
-    """A readable Latin form: known given names as usually written, letters otherwise."""
-    _, _, table = _tables()
-    words = []
-    for word in normalize(name).split():
-        if word in table:
-            words.append(table[word])
+    """A readable Latin form of a person's name.
+
+    Word by word: the usual spellings of [names] in ``data/latin.toml`` first (also for
+    two-word forms such as «عبد الله»), then the name lexicon's most frequent Latin
+    spelling (:mod:`marsad.ner.names`: «بومبيو» -> Pompeo), else a romanization
+    (:func:`romanize`). «عبد» + «ال...» makes one word (عبد العزيز -> Abdulaziz), «ال» becomes
+    «al-» (الأبنودي -> al-Abnudi), «أبو» written joined is split off (أبوداود -> Abu Dawud).
+    """
+    words = [w for w in (_plain(w) for w in name.split()) if w]
+    _, _, names = _tables()
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        norm = normalize(words[i])
+        after = normalize(words[i + 1]) if i + 1 < len(words) else ""
+        if after and f"{norm} {after}" in names:
+            out.append(names[f"{norm} {after}"])
+            i += 2
+        elif norm == "عبد" and _definite(after):
+            out.append(_abdul(words[i + 1][2:]))
+            i += 2
+        else:
+            out.append(_word(words[i], norm))
+            i += 1
+    return _join(out)
+
+
+def _join(words: list[str]) -> str:
+    particles = _letters().particles
+    parts = [w for w in words if w]
+    return " ".join(w.lower() if n and w.lower() in particles else w for n, w in enumerate(parts))
+
+
+def _plain(word: str) -> str:
+    """The word's letters: diacritics, tatweel and punctuation dropped, hamza kept."""
+    if word.isascii():
+        return word.strip(".,;:()\"'")
+    tables = _letters()
+    out = []
+    for ch in word:
+        if ch in tables.consonants or ch in tables.vowels or ch in tables.semivowels:
+            out.append(ch)
+        elif "\u0600" <= ch <= "\u06ff" or ch.isascii():
             continue
-        article = word.startswith("ال") and len(word) > 3
-        body = word[2:] if article else word
-        latin = "".join(table.get(ch, "") for ch in body)
-        latin = latin[:1].upper() + latin[1:]
-        words.append(("al-" + latin) if article else latin)
-    return " ".join(w for w in words if w)
+        else:  # presentation forms and other foldable letters
+            out.extend(c for c in normalize(ch) if c in tables.consonants or c in tables.vowels)
+    return "".join(out)
+
+
+def _definite(norm: str) -> bool:
+    return norm.startswith("ال") and len(norm) > 3
+
+
+def _word(word: str, norm: str) -> str:
+    _, _, names = _tables()
+    if norm in names:
+        return names[norm]
+    if word.isascii():
+        return word
+    if norm.startswith("عبدال") and len(norm) > 6:
+        return _abdul(word[5:])
+    if norm.startswith("ابو") and len(norm) > 4 and _known(norm) is None:
+        return "Abu " + _base(word[3:])
+    if _definite(norm):
+        known = _known(norm)
+        if known is None:
+            body = _base(word[2:])
+            return "al-" + body if body else ""
+        if known.startswith(("al-", "el-")):
+            return "al-" + capitalize(known[3:])
+        if known.startswith(("al", "el")) and not _article_spelled(known, word[2:]):
+            return capitalize(known)
+        return "al-" + capitalize(known.removeprefix("al").removeprefix("el"))
+    return _base(word)
+
+
+_LATIN_CONSONANTS = re.compile(r"[^aeiouy'\-]+")
+
+
+def _article_spelled(latin: str, body: str) -> bool:
+    """Whether a Latin spelling starting al/el spells the article: what follows has as many
+    consonants as the Arabic word without it (العابد elabed yes; العلوي alaoui no)."""
+    t = _letters()
+    consonants = sum(ch in t.consonants and t.consonants[ch] != "'" for ch in _plain(body))
+    return len(_LATIN_CONSONANTS.findall(latin[2:])) == consonants
+
+
+def _abdul(body: str) -> str:
+    """«عبد» + a word with the article: one word (Abdulaziz, Abdulrahman)."""
+    latin = _base(body)
+    return "Abdul" + latin.lower() if latin else "Abd"
+
+
+def _known(norm: str) -> str | None:
+    """The lexicon's Latin spelling (lower case) when it is trusted for a person's name."""
+    entry = name_lexicon().entry(norm)
+    if entry is None or (entry.common and entry.count < _TRUSTED_COMMON):
+        return None
+    return entry.latin
+
+
+def _base(word: str) -> str:
+    known = _known(normalize(word))
+    return capitalize(known) if known else romanize(word)
+
+
+def romanize(word: str) -> str:
+    """A readable romanization of one Arabic word (no article), capitalized.
+
+    Long vowels are the written ones (ا and و/ي between consonants); a short «a» goes
+    between two consonants where the first one opens a syllable (سعد -> Sa'd, معتز ->
+    Ma'taz), an «i» between the last two after a written alef (خالد -> Khalid);
+    ain and hamza are an apostrophe, dropped at the ends (عطيف -> Atif).
+    """
+    t = _letters()
+    units: list[tuple[str, str]] = []  # (latin, kind): _C consonant, _V vowel, _ALEF written ا
+    letters = _plain(word)
+    for i, ch in enumerate(letters):
+        after = letters[i + 1] if i + 1 < len(letters) else ""
+        if ch in t.vowels:
+            units.append((t.vowels[ch], _ALEF if ch in "اآ" else _V))
+        elif ch in t.semivowels:
+            _semivowel(units, ch, after, t)
+        elif ch in t.consonants:
+            _consonant(units, t.consonants[ch], not after, t)
+    latin = "".join(u for u, _ in units).strip("'").replace("''", "'")
+    return latin[:1].upper() + latin[1:]
+
+
+_C, _V, _ALEF = "c", "v", "a"
+
+
+def _semivowel(units: list[tuple[str, str]], ch: str, after: str, t: _Letters) -> None:
+    consonant, vowel = t.semivowels[ch]
+    after_vowel = bool(units) and units[-1][1] != _C
+    if ch == "ي" and after_vowel and units[-1][0].endswith("i") and after not in t.vowels:
+        return  # the long i of a hamza seat (ئي)
+    if ch == "و" and not after and after_vowel:
+        units.append((t.final_waw, _V))
+    elif not units or after_vowel or after in t.vowels:
+        _consonant(units, consonant, not after, t)
+    else:
+        units.append((vowel, _V))
+
+
+def _consonant(units: list[tuple[str, str]], latin: str, last: bool, t: _Letters) -> None:
+    """Append a consonant, with a short vowel before it where the one before needs it."""
+    if units and units[-1][1] == _C:
+        if len(units) == 1 or units[-2][1] == _C:
+            units.append((t.short, _V))
+        elif last and units[-2][1] == _ALEF and units[-1][0] not in ("w", "y"):
+            units.append((t.faail, _V))
+    units.append((latin, _C))
