@@ -160,9 +160,12 @@ def test_a_name_then_a_comma_then_the_words() -> None:
 
 
 def test_a_name_in_quotes_inside_the_subject_is_no_content() -> None:
-    body = 'وأكد سامي الحربي، عقب نشر استطلاع "المرصد" الأخير، أن «النتائج مشجعة للغاية».'
+    body = 'وأكد سامي الحربي، عقب نشر استطلاع "المرصد" الأخير، أن «النتائج مشجعة للغاية هذا العام».'
     (q,) = quotes(body, entity("سامي الحربي", body, "e1"))
-    assert "النتائج مشجعة للغاية" in q.text
+    assert q.text == "النتائج مشجعة للغاية هذا العام"
+    body = "وقال سامي الحربي في مؤتمر صحفي “مهمتنا هي إصلاح المنظمة قبل نهاية العام” أمس."
+    (q,) = quotes(body, entity("سامي الحربي", body, "e1"))
+    assert q.text == "مهمتنا هي إصلاح المنظمة قبل نهاية العام"
 
 
 def test_the_source_named_before_is_the_source_again() -> None:
@@ -256,3 +259,34 @@ def test_a_title_ending_in_a_name_then_a_comma_then_the_words() -> None:
     assert q.speaker == "e1" and q.text.startswith("تمكنت الفرق")
     body = "ونقل سالم المطيري لرئيس البلدية تحيات الأهالي، فيما شكره الرئيس على الزيارة."
     assert quotes(body, entity("سالم المطيري", body, "e1")) == []
+
+
+def test_a_body_in_a_role_is_not_the_speaker() -> None:
+    body = "دعا زعيم حركة النهضة الجديد الشيخ سالم الأحمد في رسالة صوتية إلى الوحدة بين الأعضاء."
+    movement = entity("حركة النهضة", body, "e1", kind="ORG")
+    (q,) = quotes(body, movement)
+    assert q.speaker is None and "سالم الأحمد" in q.speaker_text
+    assert q.text.startswith("إلى الوحدة")
+
+
+def test_another_clause_ends_the_search_for_the_content() -> None:
+    body = "كشف المنتج سعد الفهد بدء تصوير المسلسل الجديد، فيما تقرر أن يعرض في رمضان المقبل."
+    (q,) = quotes(body, entity("سعد الفهد", body, "e1"))
+    assert q.text.startswith("بدء تصوير المسلسل الجديد")
+
+
+def test_a_title_in_quotes_inside_a_long_role_before_the_name() -> None:
+    body = (
+        'وأكد رئيس اللجنة العليا لاحتفالات "عيد المدينة 36" الدكتور سالم الراشد أن الاحتفالات نجحت.'
+    )
+    (q,) = quotes(body, entity("سالم الراشد", body, "e1"))
+    assert q.speaker == "e1"
+
+
+def test_a_feminine_participle_does_not_go_on_with_the_last_man() -> None:
+    body = (
+        "وقال سالم الراشد إن الجولات مستمرة.\n"
+        "وأسفرت الجولات عن إغلاق أربعة محال، مهيبةً بجميع التجار إلى الالتزام بالأنظمة."
+    )
+    found = quotes(body, entity("سالم الراشد", body, "e1"))
+    assert [q.verb for q in found] == ["قال"]

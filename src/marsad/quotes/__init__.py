@@ -307,7 +307,12 @@ class _Finder:
         content = marker if marker is not None else c
         if content >= len(tokens):
             return None
-        speaker = self.here or self._sentence_subject(field, tokens, p) or self._implicit(field)
+        speaker = self.here or self._sentence_subject(field, tokens, p)
+        if speaker is None:
+            speaker = self._implicit(field)
+            person = speaker.entity is not None and speaker.entity.type == "PER"
+            if person and normalize(tokens[p].text).endswith("ه"):
+                return None  # «، مهيبةً بـ...»: a body of the sentence, not the last man quoted
         return self._found(text, tokens, p, content, end, speaker, True)
 
     def _near_marker(self, tokens: Sequence[Token], c: int) -> int | None:
@@ -389,26 +394,35 @@ class _Finder:
         k = s
         limit = min(len(tokens), s + w.max_subject)
         prepositional = w.takes_preposition(tokens[v])
-        while k < limit and not (
-            (self._marker(tokens, k) is not None and not self._names_in_marks(text, tokens, k, s))
-            or w.is_stop(tokens[k])
-            or w.is_manner(tokens[k])
-            or tokens[k].text in "،,"
-            or normalize(tokens[k].text) in ("لـ", "ل")
-            or (k > s and w.is_content_noun(tokens[k]) and normalize(tokens[k].text) != "ان")
-            or (prepositional and k > s and self._is_object_start(field, tokens, v, s, k))
-        ):
+        while k < limit:
+            named = self._name_in_marks(text, tokens, k, s)
+            if named is not None:
+                k = named  # «مسرحية "كدب في كدب"»: part of the phrase
+                continue
+            if (
+                self._marker(tokens, k) is not None
+                or w.is_stop(tokens[k])
+                or w.is_manner(tokens[k])
+                or tokens[k].text in "،,"
+                or normalize(tokens[k].text) in ("لـ", "ل")
+                or (k > s and w.is_content_noun(tokens[k]) and normalize(tokens[k].text) != "ان")
+                or (prepositional and k > s and self._is_object_start(field, tokens, v, s, k))
+            ):
+                break
             k += 1
+        k = min(k, len(tokens))
         early = self._object_after_subject(field, text, tokens, v, s, k)
         if early is not None:
             return early
-        m = self._gap_marker(tokens, k)
+        m = self._gap_marker(tokens, k, prepositional)
         if m is None or k == s:
             return self._no_marker(field, text, tokens, v, s, k, bare or prepositional)
-        if m - s > 3 and self.last is not None and not self._known(field, tokens[s]):
+        if k - s > 3 and self.last is not None and not self._known(field, tokens[s]):
             return _Subject(None, s)  # «كما بيّن حقيقة إشاعة ... وأنه ...»: an object first
         speaker = self._speaker(field, text, tokens, s, k, m)
         content = self._marker(tokens, m)
+        if content is None and prepositional:
+            content = m  # «دعا فلان في رسالته إلى الوحدة»
         return None if content is None else _Subject(speaker, content)
 
     def _object_after_subject(
@@ -506,31 +520,42 @@ class _Finder:
             self.index.best(field, tokens[s].start, tokens[k - 1].end, ("PER", "ORG")) is not None
         )
 
-    def _gap_marker(self, tokens: Sequence[Token], k: int) -> int | None:
-        """The complementizer, colon or opening mark that starts the content after ``k``.
-
-        A quotation mark counts only where content can begin (right there, after a colon or
-        a comma): elsewhere it quotes a name («استطلاع «يو غوف»»)."""
-        j = k
-        if j < len(tokens) and normalize(tokens[j].text) in ("لـ", "ل"):
-            j = self._skip_addressee(tokens, j)
-        for i in range(j, min(len(tokens), k + self.w.max_gap)):
-            if self._names_in_marks(self.text, tokens, i, j):
+    def _gap_marker(
+        self, tokens: Sequence[Token], k: int, prepositional: bool = False
+    ) -> int | None:
+        """The complementizer, colon or opening mark that starts the content after ``k``
+        (past an adjunct such as «في كلمته»); for «دعا» and its kin, also its preposition
+        («في أول رسالة له إلى الوحدة»). A short quotation within is a name, skipped."""
+        i = k
+        if i < len(tokens) and normalize(tokens[i].text) in ("لـ", "ل"):
+            i = self._skip_addressee(tokens, i)
+        j = i
+        limit = min(len(tokens), k + self.w.max_gap)
+        while i < limit:
+            named = self._name_in_marks(self.text, tokens, i, j)
+            if named is not None:
+                i = named
                 continue
             if self._marker(tokens, i) is not None:
                 return i
+            if prepositional and i > k and normalize(tokens[i].text) in ("الي", "علي"):
+                return i
+            if i > k and (tokens[i].text in _ADVERBS or tokens[i].text in ".؛;"):
+                return None  # «... فيما تقرر أن ...»: another clause
+            i += 1
         return None
 
-    def _names_in_marks(self, text: str, tokens: Sequence[Token], i: int, s: int) -> bool:
-        """Whether the quotation mark at ``i`` quotes a name or a title within a phrase
-        («مسرحية "كدب في كدب"», «استطلاع «يو غوف»») rather than opening the words said."""
+    def _name_in_marks(self, text: str, tokens: Sequence[Token], i: int, s: int) -> int | None:
+        """Past the closing mark when the quotation mark at ``i`` quotes a name or a title
+        within a phrase («مسرحية "كدب في كدب"», «استطلاع «يو غوف»») rather than opening the
+        words said; None otherwise."""
         tok = tokens[i]
         if tok.text not in self.w.marks or i <= s or tokens[i - 1].text in ":،,":
-            return False
+            return None
         close = _closing(text, tok.start, self.w.marks[tok.text], tok.end + 200)
-        if close is None:
-            return False
-        return len(text[tok.end : close].split()) < self.w.min_words
+        if close is None or len(text[tok.end : close].split()) >= self.w.min_words:
+            return None
+        return bisect_left([t.start for t in tokens], close + 1, i)
 
     def _honorific_subject(
         self, field: TextField, tokens: Sequence[Token], c: int, honorific: str
@@ -604,13 +629,14 @@ class _Finder:
             if len(words) > 1:
                 return _Speaker(None, written)  # «التقرير الأسبوعي للبورصة»: the report
         entity = self._person_in(field, tokens, s, m)
-        if entity is None:
+        role = key(tokens[s].text) in lexicon().role_heads
+        if entity is None and not role:  # «زعيم حركة طالبان ...»: the body is the role's
             entity = self._named_in(field, tokens, s, m, ("ORG",))
         if entity is None:
             entity = self._by_role(written) or self._alias(tokens[s:k])
         if entity is None and len(words) <= 2:
             entity = self._by_head(field, tokens[s])
-        if entity is None:
+        if entity is None and not role:
             entity = self._named_in(field, tokens, s, m, ("GPE", "LOC"))
         if entity is None:
             return _Speaker(None, written)
@@ -645,8 +671,14 @@ class _Finder:
         inside a body's name («المتحدث باسم مركز الملك سلمان ...») or an adjunct
         («في كلمته أمام ...»)."""
         found: Entity | None = None
-        for j in range(s, min(k, len(tokens))):
+        j = s - 1
+        while j + 1 < min(k, len(tokens)):
+            j += 1
             tok = tokens[j]
+            named = self._name_in_marks(self.texts.get(field, ""), tokens, j, s)
+            if named is not None:
+                j = named - 1  # «رئيس لجنة احتفالات "عيد طيبة" د. فلان»
+                continue
             if self.w.is_stop(tok) or self.w.is_manner(tok) or self._marker(tokens, j) is not None:
                 break
             if tok.text in "،," and found is not None:
@@ -662,17 +694,17 @@ class _Finder:
     def _fullest(self, entity: Entity) -> Entity:
         """The fullest person of the article with the same last name («الدكتور العربي» ->
         «نبيل العربي»): one person named in short after in full."""
-        parts = [p for p in entity.name.split() if key(p) not in self.w.subject_heads]
+        parts = [key(p) for p in entity.name.split() if key(p) not in self.w.subject_heads]
         if not parts:
             return entity
-        last = key(parts[-1])
         fuller = [
             e
             for e in self.index.by_id.values()
             if e.type == "PER"
             and e is not entity
             and len(e.name.split()) > len(parts)
-            and key(e.name.split()[-1]) == last
+            and key(e.name.split()[-1]) == parts[-1]
+            and set(parts) <= {key(p) for p in e.name.split()}
         ]
         return fuller[0] if len(fuller) == 1 else entity
 
