@@ -160,3 +160,31 @@ def test_of_coordinated_subjects_before_a_verb_the_first_is_the_agent() -> None:
     )
     agreements = of_type(article, "agreement")
     assert agreements and name(article, agreements[0].agent) == "السودان"
+
+
+def test_a_person_named_in_short_is_the_fuller_person() -> None:
+    article = article_of(
+        "أصدر وزير العمل الدكتور سالم بن عبدالله الغامدي قرارا بتنظيم الإجازات.\n"
+        "ونصت القرارات التي أصدرها الدكتور سالم الغامدي على تكليف خالد بن سعد العمري "
+        "مديرا عاما للفرع."
+    )
+    (event,) = of_type(article, "appointment")
+    assert name(article, event.agent) == "سالم بن عبدالله الغامدي"
+
+
+def test_a_participle_takes_the_subject_of_its_sentence() -> None:
+    article = article_of(
+        "وقال المدرب محسن الحربي إنه سيعود إلى الملاعب قريبا، مقدما شكره للجماهير."
+    )
+    (event,) = of_type(article, "endorse")
+    assert name(article, event.agent).startswith("محسن")
+
+
+def test_praise_with_no_one_praising_is_dropped() -> None:
+    article = article_of("وتقلل الإصلاحات من الانتقادات الموجهة للاتحاد الدولي لكرة القدم.")
+    assert not of_type(article, "condemn")
+
+
+def test_retaking_a_place_by_force_is_an_attack() -> None:
+    article = article_of("واستعادت القوات العراقية مدينة الرمادي من تنظيم داعش بعد معارك عنيفة.")
+    assert of_type(article, "attack")

@@ -19,7 +19,17 @@ from dataclasses import dataclass, replace
 
 from ..entityindex import EntityIndex, Located
 from ..pipeline import register_stage
-from ..record import TEXT_FIELDS, Amount, Article, DateMention, Event, Mention, Quote, TextField
+from ..record import (
+    TEXT_FIELDS,
+    Amount,
+    Article,
+    DateMention,
+    Entity,
+    Event,
+    Mention,
+    Quote,
+    TextField,
+)
 from ..text import Token, normalize, split_sentences_cached
 from ..wordforms import field_tokens, first_words, form_positions, forms, match_phrase
 from ._inventory import EventType, Inventory, InventoryError, Trigger, default_inventory
@@ -75,12 +85,18 @@ class _Finder:
         # a headline tells in short what the body tells in full: the body's arguments win
         drafts.sort(key=lambda d: d.trigger.field == "title")
         names = {e.id: e.name for e in self.article.entities}
+        fuller = _fuller_persons(self.article.entities)
+        for draft in drafts:
+            _resolve(draft, fuller)
         return [_finished(d) for d in _merge(drafts, names) if self._argued(d)]
 
     def _argued(self, event: Event) -> bool:
-        """An event with its agent or target, or of a type told without («حادث»)."""
+        """An event with its agent (or, for some types, its target), or of a type told
+        without («حادث»)."""
         kind = self.inv.types.get(event.type)
-        return event.agent is not None or event.target is not None or bool(kind and kind.bare)
+        if kind is None or kind.bare or event.agent is not None:
+            return True
+        return event.target is not None and not kind.needs_agent
 
     def _sentence(
         self, name: TextField, text: str, tokens: Sequence[Token], start: int, end: int
@@ -195,6 +211,8 @@ class _Finder:
                 found = self._last_before(s, kind, i)
             elif strategy == "speaker":
                 found = self._speaker(s, s.tokens[i].start)
+            elif strategy == "clause_subject" and trigger.participle:
+                found = self._clause_subject(s, kind, i)
             if found:
                 return found
         return None
@@ -343,6 +361,16 @@ class _Finder:
             m = next(x for t, x in s.named if t == ti)
         return m.entity.id
 
+    def _clause_subject(self, s: _Sentence, kind: EventType, i: int) -> str | None:
+        """The subject of the sentence a participle hangs on («... قال المدرب فلان إنه
+        سيعود، مقدما شكره للنادي»): the first person or organization before it."""
+        for ti, m in s.named:
+            if ti >= i:
+                break
+            if m.entity.type in ("PER", "ORG") and self._may_act(s, ti, m, kind):
+                return m.entity.id
+        return None
+
     def _named_at(self, s: _Sentence, kind: EventType, k: int) -> str | None:
         """The entity whose name ends at token ``k``, if it may act."""
         for ti, m in reversed(s.named):
@@ -356,7 +384,7 @@ class _Finder:
             if cue is not None:
                 end = k + cue[1]
                 for ti, m in s.named:
-                    if end <= ti < end + kind.max_after and m.entity.type in kind.agent_types:
+                    if end <= ti < end + kind.cue_reach and m.entity.type in kind.agent_types:
                         return m.entity.id
         return None
 
@@ -425,6 +453,32 @@ class _Finder:
             if hit is not None:
                 return hit[0]
         return None
+
+
+def _fuller_persons(entities: Sequence[Entity]) -> dict[str, str]:
+    """Each person named in short by another person's first and last names («ماجد
+    القصبي» for «ماجد بن عبدالله القصبي»): the one fuller person, when there is one."""
+    persons = [(e.id, normalize(e.name).split()) for e in entities if e.type == "PER"]
+    found: dict[str, str] = {}
+    for pid, words in persons:
+        if len(words) < 2:
+            continue
+        longer = [
+            qid
+            for qid, other in persons
+            if len(other) > len(words) and other[0] == words[0] and other[-1] == words[-1]
+        ]
+        if len(longer) == 1:
+            found[pid] = longer[0]
+    return found
+
+
+def _resolve(event: Event, fuller: dict[str, str]) -> None:
+    if event.agent in fuller:
+        event.agent = fuller[event.agent]
+    if event.target in fuller:
+        event.target = fuller[event.target]
+    event.participants = list(dict.fromkeys(fuller.get(p, p) for p in event.participants))
 
 
 def _definite(token: Token) -> bool:

@@ -20,7 +20,9 @@ from ..wordforms import PhraseTable, load_data, load_path, phrase_key, phrase_ta
 
 __all__ = ["EventType", "Inventory", "InventoryError", "Trigger", "default_inventory"]
 
-_STRATEGIES = frozenset({"cue", "after_verb", "after_noun", "support", "before", "speaker"})
+_STRATEGIES = frozenset(
+    {"cue", "after_verb", "after_noun", "support", "before", "speaker", "clause_subject"}
+)
 
 
 class InventoryError(MarsadError):
@@ -37,6 +39,7 @@ class Trigger:
     # "target": a target found for it
     near: frozenset[str] = frozenset()  # one of these words within `window` words after it
     window: int = 4
+    participle: bool = False  # «مشيدا», «مقدما شكره»: hangs on the sentence's subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,6 +69,8 @@ class EventType:
     cue_window: int = 40
     relatives: frozenset[str] = frozenset()
     unnamed: frozenset[str] = frozenset()
+    cue_reach: int = 4
+    needs_agent: bool = False  # not kept with a target alone
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +146,8 @@ def _event_type(spec: Mapping[str, Any]) -> EventType:
         cue_window=int(spec.get("cue_window", 40)),
         relatives=_words(spec.get("relatives", ())),
         unnamed=_words(spec.get("unnamed", ())),
+        cue_reach=int(spec.get("cue_reach", 4)),
+        needs_agent=bool(spec.get("needs_agent", False)),
     )
 
 
@@ -149,6 +156,7 @@ def _add_triggers(table: dict[tuple[str, ...], list[Trigger]], entry: Mapping[st
     groups: list[tuple[list[str], Trigger]] = [
         (entry.get("verbs", []), Trigger(name, True)),
         (entry.get("nouns", []), Trigger(name, False)),
+        (entry.get("participles", []), Trigger(name, False, participle=True)),
     ]
     for cond in entry.get("conditional", []):
         trigger = Trigger(
