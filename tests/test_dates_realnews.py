@@ -95,6 +95,11 @@ def test_a_weekday_after_a_weekly_custom_is_not_a_date() -> None:
     assert values("ألقى خطبة الجمعة إمام المسجد") == []
 
 
+def test_a_recurring_weekday_has_no_value() -> None:
+    assert values("يقام السوق كل يوم خميس") == [("يوم خميس", None)]
+    assert values("يقام السوق يوم الاثنين من كل أسبوع") == [("يوم الاثنين", None)]
+
+
 def test_a_weekday_named_again_is_the_same_day() -> None:
     text = "يصل الوفد الأحد المقبل إلى الرياض، ويلتقي الأحد وزير الخارجية"
     assert values(text) == [("الأحد المقبل", "2020-05-17"), ("الأحد", "2020-05-17")]

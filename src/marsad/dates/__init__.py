@@ -344,12 +344,23 @@ class _Scanner:
             end += 1
         if j == i and not self.tokens[i].text.startswith(("ال", "وال", "بال", "يوم")):
             return None
-        if i > 0 and self._in(i - 1, self.w.weekday_name_heads):
+        head = i - 1 if j == i and i > 0 else None
+        if (
+            head is not None
+            and self._in(head, self.w.weekday_name_heads)
+            and not _definite(self.tokens[head])
+        ):
             return _Hit(end, None, "gregorian", True, drop=True)  # «صلاة الجمعة»
         value = None
-        if self.base is not None:
+        if self.base is not None and not self._recurring(i, end):
             value = self._weekday_day(i, day, direction if isinstance(direction, int) else None)
         return _Hit(end, value, "gregorian", True)
+
+    def _recurring(self, i: int, end: int) -> bool:
+        """«كل يوم خميس», «يوم الاثنين من كل أسبوع»: every such day, no one day."""
+        if i > 0 and self._in(i - 1, self.w.every):
+            return True
+        return self._in(end, self.w.day_month_links) and self._in(end + 1, self.w.every)
 
     def _weekday_day(self, i: int, day: int, direction: int | None) -> str:
         """The day a weekday names: by its direction; else the day the text fixed for it; else

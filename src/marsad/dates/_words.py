@@ -34,6 +34,7 @@ class DateWords:
     name_heads: frozenset[str]
     weekday_name_heads: frozenset[str]
     future_cues: frozenset[str]
+    every: frozenset[str]
     day_parts: PhraseTable[bool]
     relative_days: PhraseTable[int]
     ordinal_days: PhraseTable[int]
@@ -133,6 +134,7 @@ def date_words() -> DateWords:
         name_heads=_set(w["name_heads"]),
         weekday_name_heads=_set(w["weekday_name_heads"]),
         future_cues=_set(w["future_cues"]),
+        every=_set(w["every"]),
         day_parts=phrase_table(w["day_parts"], True),
         relative_days=phrase_table(data["relative_days"]),
         ordinal_days=phrase_table(data["ordinal_days"]),
