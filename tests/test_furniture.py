@@ -158,3 +158,20 @@ def test_a_date_line_gives_the_publication_day_and_keyword_lines_are_furniture()
     assert article.body == f"{PARA}\n\n{PARA2}"
     assert article.boilerplate == ["آخر تحديث: 12/03/2024 10:30", "كلمات مفتاحية: تركيا، زلزال"]
     assert extract_text(f"عنوان\n\n{PARA}").published is None
+
+
+def test_the_articles_own_list_is_not_a_list_of_links() -> None:
+    winners = [
+        "اللاعب سعد الحربي (سباحة) ذهبية وفضية",
+        "اللاعب ماجد العتيبي (رماية) ذهبية",
+        "اللاعب نواف الشهري (ألعاب قوى) فضية",
+        "اللاعب خالد الدوسري (جودو) برونزية",
+    ]
+    assert classify_lines(winners) == [None] * 4
+    links = [
+        "اكتشاف مقبرة أثرية جديدة قرب مدينة الأقصر جنوب مصر",
+        "اكتشاف تمثال نادر يعود إلى عهد الأسرة الثامنة عشرة",
+        "اكتشاف نقوش قديمة على جدران معبد في صعيد مصر",
+        "اكتشاف أدوات حجرية في كهف بجبال الأطلس المغربية",
+    ]
+    assert classify_lines(links) == ["related"] * 4, "headlines opening alike are still links"

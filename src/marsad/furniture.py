@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -165,7 +166,7 @@ def classify_lines(lines: Sequence[str], rules: FurnitureRules | None = None) ->
     headline = [rules.is_headline_like(line) for line in lines]
     _keep_inner_dates(reasons)
     _extend_related_blocks(reasons, headline)
-    _mark_headline_runs(reasons, headline)
+    _mark_headline_runs(reasons, headline, lines)
     return reasons
 
 
@@ -191,17 +192,34 @@ def _extend_related_blocks(reasons: list[str | None], headline: list[bool]) -> N
             inside = False
 
 
-def _mark_headline_runs(reasons: list[str | None], headline: list[bool]) -> None:
-    """Two or more headline-like lines in a row are a list of links to other stories."""
+def _mark_headline_runs(
+    reasons: list[str | None], headline: list[bool], lines: Sequence[str]
+) -> None:
+    """Two or more headline-like lines in a row are a list of links to other stories, unless
+    they open alike: «اللاعب فلان (سباحة) ذهبية» line after line is the article's own list
+    (links to other stories do not share their first word)."""
     i = 0
     while i < len(reasons):
         j = i
         while j < len(reasons) and reasons[j] is None and headline[j]:
             j += 1
-        if j - i >= 2:
+        if j - i >= 2 and not _one_list(lines[i:j]):
             for k in range(i, j):
                 reasons[k] = "related"
         i = max(j, i + 1)
+
+
+#: The most words, on average, of a line in an article's own list (headlines run longer).
+LIST_LINE_WORDS = 7
+
+
+def _one_list(lines: Sequence[str]) -> bool:
+    """Whether at least four short lines, all but one of them, open with the same word."""
+    words = [line.split() for line in lines]
+    if len(lines) < 4 or sum(map(len, words)) > LIST_LINE_WORDS * len(lines):
+        return False
+    firsts = Counter(normalize(w[0]) for w in words if w)
+    return firsts.most_common(1)[0][1] >= len(lines) - 1
 
 
 def split_furniture(

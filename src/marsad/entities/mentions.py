@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from ..ner.lexicon import Lexicon, key, lexicon, name_key
+from ..ner.names import name_lexicon
 from ..ner.tagger import Tagger
 from ..record import TextField
 from ..text import Token, normalize, split_sentences_cached, tokenize_cached
@@ -25,6 +26,7 @@ __all__ = [
     "SentenceTokens",
     "find_mentions",
     "keys_of",
+    "name_cut",
     "name_keys_of",
     "prefix_cut",
     "sentences_of",
@@ -139,6 +141,7 @@ def _apply_rules(sent: SentenceTokens, lex: Lexicon) -> None:
         if k in lex.not_names and sent.labels[i] != "O":
             _unlabel(sent.labels, i)
     _adjective_places(sent, lex)
+    _role_names(sent, keys, lex, ew)
     _person_bounds(sent, keys, lex, ew)
 
 
@@ -452,6 +455,29 @@ def _name_end(tokens: list[Token], first: int, end: int, ew: EntityWords) -> int
     return last
 
 
+def _role_names(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityWords) -> None:
+    """«اللاعب عبدالله الغامدي», «الرئيس الأمريكي باراك أوباما»: after a role noun with the
+    article (and a nationality), words the name lists know as a given name open a person."""
+    tokens, labels = sent.tokens, sent.labels
+    names = name_lexicon()
+    for i in range(len(tokens) - 1):
+        if keys[i] not in lex.role_heads or not tokens[i].prefix.endswith("ال"):
+            continue
+        j = i + 1
+        if lex.nationality(tokens[j].text) is not None and j + 1 < len(tokens):
+            j += 1
+        first = tokens[j]
+        if labels[j] != "O" or first.prefix or not names.is_given(first.text):
+            continue
+        end = j + 1
+        while end < len(tokens) and end - j < MAX_NAME_TOKENS and labels[end] == "O":
+            token = tokens[end]
+            if not _name_word(token, lex, ew) and not names.is_name(token.text):
+                break
+            end += 1
+        _set(labels, j, end, "PERS")
+
+
 def _name_word(token: Token, lex: Lexicon, ew: EntityWords) -> bool:
     return token.kind == "word" and _name_like(token, lex) and not ew.is_common(token.text)
 
@@ -539,13 +565,42 @@ def prefix_cut(prefix: str) -> int:
     return len(prefix)
 
 
+#: Letters a name may lose to the tokenizer as if they were a proclitic («كارلوس», «بلاتر»).
+_CLITIC_LETTERS = frozenset("وفبلك")
+
+
+def name_cut(token: Token) -> int:
+    """How many leading characters of a token starting a person's name are not the name.
+
+    The tokenizer's proclitic, unless the name lists know the whole word as a name and not
+    what is left («كارلوس», «باراك», «فيكتور»: nothing cut), or it left a conjunction the
+    lists see before a name («وسامي» read as a word: «و» cut)."""
+    cut = prefix_cut(token.prefix)
+    text = token.text
+    names = name_lexicon()
+    if 0 < cut < 3 and not token.prefix.endswith(("ال", "لل")):
+        if names.is_name(text) and not names.is_name(text[cut:]):
+            return 0
+    elif (
+        not cut
+        and text[:1] == "و"
+        and len(text) > 3
+        and not names.is_name(text)
+        and names.is_name(text[1:])
+    ):
+        return 1
+    return cut
+
+
 def _mention(
     sent: SentenceTokens, first: int, last: int, label: str, text: str, lex: Lexicon
 ) -> Found | None:
     kind = TYPE_OF_LABEL.get(label)
     if kind is None:
         return None
-    start = sent.tokens[first].start + prefix_cut(sent.tokens[first].prefix)
+    token = sent.tokens[first]
+    cut = name_cut(token) if kind == "PER" else prefix_cut(token.prefix)
+    start = token.start + cut
     end = sent.tokens[last - 1].end
     if start >= end:
         return None

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from ..ner.lexicon import Lexicon, key
 from ..record import Entity, Mention, Role
 from .latin import latin_name
-from .mentions import Found, SentenceTokens, name_keys_of, prefix_cut
+from .mentions import Found, SentenceTokens, name_cut, name_keys_of, prefix_cut
 from .roles import PersonContext, person_context
 
 __all__ = ["build_entities"]
@@ -137,7 +137,9 @@ def _occurrences(
             kind = wanted.get(tuple(keys[i : i + n])) if i + n <= len(keys) else None
             if kind and all(label == "O" for label in sent.labels[i : i + n]):
                 sent.labels[i : i + n] = [f"B-{kind}"] + [f"I-{kind}"] * (n - 1)
-                start = sent.tokens[i].start + prefix_cut(sent.tokens[i].prefix)
+                token = sent.tokens[i]
+                cut = name_cut(token) if kind == "PER" else prefix_cut(token.prefix)
+                start = token.start + cut
                 end = sent.tokens[i + n - 1].end
                 out.append(Found(sent, i, i + n, kind, start, end, text[start:end]))
                 i += n - 1
@@ -217,7 +219,8 @@ def _canonical(group: _Group) -> str:
 def _written_name(mention: Found, first: int, texts: Mapping[str, str], lex: Lexicon) -> str:
     """The name as written from token ``first``: clitics off, an article swallowed by لل back."""
     token = mention.sentence.tokens[first]
-    start = max(token.start + prefix_cut(token.prefix), mention.start)
+    cut = name_cut(token) if mention.type == "PER" else prefix_cut(token.prefix)
+    start = max(token.start + cut, mention.start)
     name = texts[mention.sentence.field][start : mention.end]
     if token.prefix.endswith("لل"):
         name = "ال" + name
