@@ -135,7 +135,7 @@ class _Finder:
         """The quote the token at ``v`` opens, if it is a reporting verb or participle."""
         w = self.w
         tok = tokens[v]
-        if tok.kind != "word":
+        if not w.may_trigger(tok):
             return None
         if w.is_verb(tok):
             if self._clause_start(tokens, v):

@@ -43,6 +43,23 @@ class QuoteWords:
     opinion_verbs: frozenset[str]
     min_words: int
 
+    def may_trigger(self, token: Token) -> bool:
+        """Whether a token may open a quote at all (a reporting verb, participle or passive):
+        one look-up per distinct word, the stage asks it of every token."""
+        if token.kind != "word":
+            return False
+        known = _TRIGGERS.get(token.text)
+        if known is None or known[0] != token.prefix:
+            hit = (
+                _has(self.verbs, token)
+                or _has(self.participles, token)
+                or _has(self.passive_verbs, token)
+            )
+            if len(_TRIGGERS) > 100_000:
+                _TRIGGERS.clear()
+            known = _TRIGGERS[token.text] = (token.prefix, hit)
+        return known[1]
+
     def is_verb(self, token: Token) -> bool:
         """A reporting verb: «لنقل» (let us say) and «بالقول» are not one."""
         return token.kind == "word" and token.prefix in _VERB_PREFIXES and _has(self.verbs, token)
@@ -111,6 +128,8 @@ class QuoteWords:
 
 
 _VERB_PREFIXES = frozenset({"", "و", "ف"})
+#: token text -> (its prefix, whether it may open a quote), for QuoteWords.may_trigger.
+_TRIGGERS: dict[str, tuple[str, bool]] = {}
 
 
 def _has(table: frozenset[str], token: Token) -> bool:
