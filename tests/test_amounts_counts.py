@@ -42,6 +42,10 @@ def found(text: str) -> list[tuple[str, float, str, str]]:
         ("بعد نحو أسبوعين من الحادث", ("نحو أسبوعين", 2, "week", "about")),
         ("تأخرت الرحلة ساعة واحدة عن موعدها", ("ساعة واحدة", 1, "hour", "exact")),
         ("لا يتجاوز سعرها دولارا واحدا", ("دولارا واحدا", 1, "USD", "exact")),
+        # a bare period after a qualifier counts one; a definite number keeps its article
+        ("استمرت الأعمال نحو شهر كامل", ("نحو شهر", 1, "month", "about")),
+        ("غاب عن الملاعب أكثر من عام", ("أكثر من عام", 1, "year", "more_than")),
+        ("وهو الأفضل في العشرين عاماً الماضية", ("العشرين عاماً", 20, "year", "exact")),
         # a partitive counts the listed noun after «من»
         ("ضبطت الفرق 8 من المخالفين للنظام", ("8 من المخالفين", 8, "person", "exact")),
         ("أوقفت الشركة ثلاثة من موظفيها", ("ثلاثة من موظفيها", 3, "person", "exact")),
@@ -74,6 +78,7 @@ def test_counted_quantities(text: str, expected: tuple[str, float, str, str]) ->
         "انتحر صباح الإثنين داخل زنزانته",
         "قتل شخص وأصيب 3 آخرون",
         "اتصل برقم 197 إثر الحادث",
+        "تأجل الاجتماع نحو أيام",
     ],
 )
 def test_numbers_that_count_nothing(text: str) -> None:

@@ -114,7 +114,7 @@ def _amount_at(words: AmountWords, tokens: Sequence[Token], i: int, floor: int) 
         return None
     number = parse_number(words, tokens, j)
     if number is None:
-        return _dual(words, tokens, i, j, qualifier)
+        return _wordless(words, tokens, i, j, qualifier if qual else None)
     value, after = number.value, number.end
     opened = j > 0 and tokens[j - 1].text == "("
     if is_range:
@@ -128,13 +128,22 @@ def _amount_at(words: AmountWords, tokens: Sequence[Token], i: int, floor: int) 
     countable = qual is not None or not labelled(words, tokens, j - 1 if opened else j, after)
     unit = (sign, 0) if sign else _unit_at(words, tokens, after, number, countable=countable)
     if unit is None and not (qual or sign):
-        return _one_before(words, tokens, i, floor, number)
+        return _noun_before(words, tokens, i, floor, number)
     if unit is None or value > words.max_value:
         return None
     first = tokens[i] if qual else tokens[j - 1] if (closed or sign) else tokens[j]
-    start = first.start + len(first.prefix) if first.kind == "word" else first.start
+    start = _start(first)
     end = tokens[after + unit[1] - 1].end if unit[1] else tokens[number.end - 1].end
     return [(start, end, _clean(value), unit[0], qualifier)], after + unit[1]
+
+
+def _start(token: Token) -> int:
+    """Where an amount starting with ``token`` starts: after its conjunction or preposition,
+    the article kept («الأربع سنوات», «وبنحو» -> «نحو»)."""
+    if token.kind != "word" or not token.prefix:
+        return token.start
+    keep = 2 if token.prefix.endswith("ال") else 0
+    return token.start + len(token.prefix) - keep
 
 
 def _weekday(words: AmountWords, token: Token) -> bool:
@@ -150,19 +159,33 @@ def _clean(value: float) -> float:
     return int(value) if float(value).is_integer() else round(value, 6)
 
 
-def _dual(
-    words: AmountWords, tokens: Sequence[Token], i: int, j: int, qualifier: Qualifier
+def _wordless(
+    words: AmountWords, tokens: Sequence[Token], i: int, j: int, qualifier: Qualifier | None
 ) -> _Hit | None:
-    """«يومين», «لشخصين», «نحو أسبوعين»: a dual of a listed noun counts two."""
+    """A count with no number: a dual of a listed noun («يومين», «لشخصين», «نحو أسبوعين»)
+    counts two; a bare period after a qualifier («نحو شهر», «أكثر من عام») counts one.
+
+    ``qualifier`` is None where no qualifier came before (a range opener may have)."""
+    if j > i and qualifier is None:
+        return None  # «من يومين»: not a range, and not a qualifier
     unit = dual_at(words, tokens, j)
+    value = 2
+    if unit is None and qualifier is not None:
+        unit, value = _one_period(words, tokens[j]), 1
     if unit is None:
         return None
-    first = tokens[i]
-    start = first.start + len(first.prefix) if first.kind == "word" else first.start
-    return [(start, tokens[j].end, 2, unit, qualifier)], j + 1
+    return [(_start(tokens[i]), tokens[j].end, value, unit, qualifier or "exact")], j + 1
 
 
-def _one_before(
+def _one_period(words: AmountWords, token: Token) -> str | None:
+    """The unit of a bare singular period word («شهر», «عام»), as written."""
+    if token.kind != "word" or token.prefix:
+        return None
+    word = normalize(token.text)
+    return words.counted.get(word) if word in words.singular_periods else None
+
+
+def _noun_before(
     words: AmountWords, tokens: Sequence[Token], i: int, floor: int, number: ParsedNumber
 ) -> _Hit | None:
     """«يوما واحدا», «دولارا واحدا»: a listed noun or a currency, then «واحد»."""
@@ -177,7 +200,7 @@ def _one_before(
         unit = currency[0] if currency is not None and currency[1] == 1 else None
     if unit is None:
         return None
-    return [(noun.start + len(noun.prefix), tokens[i].end, 1, unit, "exact")], i + 1
+    return [(_start(noun), tokens[i].end, 1, unit, "exact")], i + 1
 
 
 def _range(
@@ -196,9 +219,9 @@ def _range(
     if not first.scale and second.scale and value * second.scale <= second.value * 10:
         value *= second.scale  # «ما بين 32 و30 مليار»: the scale is shared
     opener = tokens[i]
-    start = opener.start + len(opener.prefix) if opener.kind == "word" else opener.start
+    start = _start(opener)
     top = tokens[k]
-    top_start = top.start + len(top.prefix) if top.kind == "word" else top.start
+    top_start = _start(top)
     end = tokens[second.end + unit[1] - 1].end if unit[1] else tokens[second.end - 1].end
     ends: list[_Part] = [
         (start, tokens[first.end - 1].end, _clean(value), unit[0], "more_than"),

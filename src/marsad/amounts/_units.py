@@ -20,7 +20,16 @@ from ..wordforms import forms
 from ._parse import ParsedNumber, digits_value
 from ._words import AmountWords
 
-__all__ = ["GENERIC", "counted_at", "dual_at", "labelled", "may_count", "noun_unit"]
+__all__ = [
+    "GENERIC",
+    "base_unit",
+    "counted_at",
+    "definite",
+    "dual_at",
+    "labelled",
+    "may_count",
+    "noun_unit",
+]
 
 #: The unit of a counted noun that is not listed.
 GENERIC = "unit"
@@ -47,7 +56,13 @@ def noun_unit(words: AmountWords, token: Token) -> str | None:
     return _unit_of(words, normalize(token.text)) if token.kind == "word" else None
 
 
-def _definite(token: Token) -> bool:
+def base_unit(words: AmountWords, token: Token) -> str | None:
+    """The unit a listed noun counts, read without its proclitic («الأيام»)."""
+    return _unit_of(words, normalize(token.base)) if token.kind == "word" else None
+
+
+def definite(token: Token) -> bool:
+    """Whether the word carries the article («الأيام», «للأيام»)."""
     return token.prefix.endswith(("ال", "لل"))
 
 
@@ -87,7 +102,7 @@ def _partitive_at(words: AmountWords, tokens: Sequence[Token], j: int) -> tuple[
     noun = tokens[j + 1]
     if noun.kind != "word":
         return None
-    unit = _unit_of(words, normalize(noun.base)) if _definite(noun) else _owned(words, noun)
+    unit = base_unit(words, noun) if definite(noun) else _owned(words, noun)
     return None if unit is None or unit in words.dated_units else (unit, 2)
 
 
@@ -161,7 +176,7 @@ def labelled(words: AmountWords, tokens: Sequence[Token], j: int, end: int) -> b
 def dual_at(words: AmountWords, tokens: Sequence[Token], j: int) -> str | None:
     """The unit of an indefinite dual of a listed noun at ``tokens[j]`` («يومين», «لشخصين»)."""
     tok = tokens[j]
-    if tok.kind != "word" or _definite(tok):
+    if tok.kind != "word" or definite(tok):
         return None
     for form in forms(tok):
         unit = words.duals.get(form)

@@ -44,6 +44,7 @@ class AmountWords:
     plural_endings: tuple[str, ...]
     pronoun_suffixes: tuple[str, ...]
     weekday_numbers: frozenset[str]
+    singular_periods: frozenset[str]
     construct_endings: tuple[str, ...]
     max_value: float
 
@@ -124,6 +125,7 @@ def amount_words() -> AmountWords:
         plural_endings=tuple(normalize(w) for w in counting["plural_endings"]),
         pronoun_suffixes=tuple(normalize(w) for w in counting["pronoun_suffixes"]),
         weekday_numbers=_set(counting["weekday_numbers"]),
+        singular_periods=_set(counting["singular_periods"]),
         construct_endings=tuple(normalize(w) for w in counting["construct_endings"]),
         max_value=float(data["max_value"]),
     )
