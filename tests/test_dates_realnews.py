@@ -168,6 +168,16 @@ def test_days_of_the_eid() -> None:
     ]
 
 
+def test_a_numeric_date_with_a_hijri_year_is_hijri() -> None:
+    found = find_dates("صدر القرار بتاريخ 25/10/1436هـ وبتاريخ 1441/09/15", "body", THURSDAY)
+    assert [(d.value, d.calendar) for d in found] == [
+        ("2015-08-10", "hijri"),
+        ("2020-05-08", "hijri"),
+    ]
+    assert values("يوم غد") == [("يوم غد", "2020-05-15")]
+    assert values("مد جسوره للغد") == []
+
+
 def test_a_month_in_two_traditions_without_a_mark_is_one_name() -> None:
     assert values("يغادر في 26 فبراير شباط") == [("26 فبراير شباط", "2020-02-26")]
 

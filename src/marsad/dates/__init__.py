@@ -48,6 +48,7 @@ Calendar = Literal["gregorian", "hijri"]
 
 _DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _EASTERN_DIGIT = re.compile("[٠-٩۰-۹]")
+_HIJRI_YEARS = (1300, 1500)  # a numeric date with such a year is Hijri («25/10/1436هـ»)
 _FUTURE_WINDOW = 8  # words looked at before a weekday for a word of the future
 _SENTENCE_ENDS = frozenset(".!?؟\n")
 _NUMERIC = re.compile(r"(?<![\d/.\-])(\d{1,4})([/.\-])(\d{1,2})\2(\d{2,4})(?![\d/.\-]|\.\d)")
@@ -133,20 +134,25 @@ def _lead(token: Token, known: frozenset[str]) -> int:
 
 
 def _numeric_dates(text: str, field: TextField) -> list[DateMention]:
+    """``15/5/2020``, ``2020-05-15``; a year of the Hijri era («25/10/1436هـ») is Hijri."""
     found = []
     # translating looks up every character: only texts with Eastern digits need it
     western = text.translate(_DIGITS) if _EASTERN_DIGIT.search(text) else text
     for m in _NUMERIC.finditer(western):
         a, b, c = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        days: tuple[tuple[int, int], ...]  # (month, day) readings, the usual first
         if len(m.group(1)) == 4:
-            value = day_value(a, b, c)
+            year, days = a, ((b, c),)
         elif len(m.group(4)) == 4:
-            value = day_value(c, b, a) or (day_value(c, a, b) if b > 12 else None)
+            year, days = c, ((b, a), (a, b)) if b > 12 else ((b, a),)
         else:
-            value = None
+            continue
+        calendar: Calendar = "hijri" if _HIJRI_YEARS[0] <= year <= _HIJRI_YEARS[1] else "gregorian"
+        make = hijri_value if calendar == "hijri" else day_value
+        value = next((v for v in (make(year, mm, dd) for mm, dd in days) if v), None)
         if value:
             s, e = m.span()
-            found.append(DateMention(text[s:e], value, "gregorian", False, field, s, e))
+            found.append(DateMention(text[s:e], value, calendar, False, field, s, e))
     return found
 
 
