@@ -290,3 +290,16 @@ def test_a_feminine_participle_does_not_go_on_with_the_last_man() -> None:
     )
     found = quotes(body, entity("سالم الراشد", body, "e1"))
     assert [q.verb for q in found] == ["قال"]
+
+
+def test_text_cut_anywhere_never_breaks_the_stage() -> None:
+    body = (
+        "وأوضح المتحدث الرسمي لأمانة المنطقة سلمان الغامدي، أن الحملة تستمر أسبوعين، مشيراً إلى"
+        ' أن الفرق جاهزة. وجاء في البيان "نطمئن الجميع إلى سلامة الإجراءات كلها". أوضح ذلك لـ«الصحيفة»'
+        " مدير الفرع فهد العتيبي، داعياً السكان إلى التعاون. وشدد سموه على أن العمل مستمر."
+    )
+    people = [entity("سلمان الغامدي", body, "e1"), entity("فهد العتيبي", body, "e2")]
+    for cut in range(0, len(body), 7):
+        for piece in (body[:cut], body[cut:]):
+            for q in find_quotes({"body": piece}, people):
+                assert q.text and piece[q.start : q.end] == q.text

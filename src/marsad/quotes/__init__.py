@@ -640,7 +640,7 @@ class _Finder:
             entity = self._named_in(field, tokens, s, m, ("GPE", "LOC"))
         if entity is None:
             return _Speaker(None, written)
-        shown = self._mention_text(field, entity, tokens[s].start, tokens[m].start)
+        shown = self._mention_text(field, entity, tokens[s].start, _start_of(tokens, m))
         return _Speaker(entity, shown or written)
 
     def _named_in(
@@ -654,7 +654,7 @@ class _Finder:
                 allowed.append((tokens[j].start, tokens[j].end))
         found = [
             x
-            for x in self.index.within(field, tokens[s].start, tokens[m].start)
+            for x in self.index.within(field, tokens[s].start, _start_of(tokens, m))
             if any(a < x.end and x.start < b for a, b in allowed)
         ]
         found = [x for x in found if x.entity.type in order]
@@ -876,6 +876,11 @@ class _Finder:
             self.last = speaker
             self.here = speaker
         return quote
+
+
+def _start_of(tokens: Sequence[Token], i: int) -> int:
+    """Where token ``i`` starts, or the end of the last one when ``i`` is past them."""
+    return tokens[i].start if i < len(tokens) else tokens[-1].end
 
 
 def _cut(quote: Quote, text: str, at: int) -> None:
