@@ -143,6 +143,7 @@ def _apply_rules(sent: SentenceTokens, lex: Lexicon) -> None:
     _adjective_places(sent, lex)
     _role_names(sent, keys, lex, ew)
     _person_bounds(sent, keys, lex, ew)
+    _organization_bounds(sent, keys, lex, ew)
 
 
 def _set(labels: list[str], first: int, last: int, kind: str) -> None:
@@ -309,6 +310,14 @@ def _institution_end(
             conjoined = conjoined or token.prefix.startswith("و")
             j += 1
             continue
+        if (
+            token.prefix in ("ل", "ول")
+            and j + 1 < len(tokens)
+            and tokens[j + 1].prefix.endswith(_DEFINITE)
+            and adjectives
+        ):
+            j += 2  # «المركز السعودي لكفاءة الطاقة», «الشركة السودانية لنقل الكهرباء»
+            continue
         if definite and j == i + 1:
             return i
         # a name without the article: right after the head, or after a title («الملك»)
@@ -360,6 +369,62 @@ def _run_end(labels: list[str], j: int) -> int:
     while end < len(labels) and labels[end].startswith("I-"):
         end += 1
     return end
+
+
+def _organization_bounds(
+    sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityWords
+) -> None:
+    """Organization runs cut and grown to their name: words after the name dropped («الديوان
+    الملكي المكلف»), what it is for taken in («الهيئة السعودية للمواصفات والمقاييس», «المركز
+    السعودي لكفاءة الطاقة», «… للسياحة والتراث الوطني»)."""
+    tokens, labels = sent.tokens, sent.labels
+    i = 0
+    while i < len(labels):
+        if labels[i] != "B-ORG":
+            i += 1
+            continue
+        end = _run_end(labels, i)
+        last = end
+        while last > i + 1 and _ends_phrase(keys[last - 1], tokens[last - 1], lex, ew):
+            last -= 1
+        grown = last
+        if last == end:
+            grown = _organization_tail(tokens, keys, labels, last, i, lex, ew)
+        labels[last:end] = ["O"] * (end - last)
+        if grown > last:
+            labels[last:grown] = ["I-ORG"] * (grown - last)
+        if grown < len(labels) and labels[grown].startswith("I-"):
+            labels[grown] = "B-" + labels[grown][2:]
+        i = max(grown, i + 1)
+
+
+def _organization_tail(
+    tokens: list[Token],
+    keys: list[str],
+    labels: list[str],
+    j: int,
+    first: int,
+    lex: Lexicon,
+    ew: EntityWords,
+) -> int:
+    grew = False
+    while j < len(tokens) and j - first < MAX_INSTITUTION_TOKENS and labels[j] == "O":
+        token = tokens[j]
+        if token.kind != "word" or _ends_phrase(keys[j], token, lex, ew):
+            break
+        if token.prefix in ("لل", "ولل") or (grew and token.prefix == "وال") or _nisba(token):
+            j += 1
+        elif (
+            token.prefix == "ل"
+            and j + 1 < len(tokens)
+            and tokens[j + 1].prefix.endswith(_DEFINITE)
+            and labels[j + 1] == "O"
+        ):
+            j += 2
+        else:
+            break
+        grew = True
+    return j
 
 
 def _adjective_places(sent: SentenceTokens, lex: Lexicon) -> None:
