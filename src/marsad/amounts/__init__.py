@@ -3,9 +3,12 @@
 A number (digits in any script or words, with scales: :mod:`marsad.amounts._parse`) becomes
 an :class:`~marsad.record.Amount` when a unit follows it: a currency (ISO 4217, from CLDR
 names via babel and ``data/amounts.toml``), a percent sign or word, or a counted noun
-(«عنصر», «قتيلا» -> ``person``). A qualifier before it («أكثر من», «نحو») says how exact it
-is; a range («بين 10 و20 قتيلا») is reported as its midpoint, qualifier ``about``. Bare
-numbers (years, article numbers, scores) are not amounts.
+(:mod:`marsad.amounts._units`: «عنصر», «قتيلا» -> ``person``, «(23) ميدالية» -> ``medal``,
+an unlisted noun -> ``unit``). A qualifier before it («أكثر من», «نحو») says how exact it
+is; a range («بين 10 و20 قتيلا») gives its two ends, ``more_than`` and ``less_than``. A
+scaled number with no unit («نحو 63.52 مليار») is the currency named earlier in its
+sentence. Duals («يومين») count two, «يوما واحدا» one. Bare numbers (years, dates, article
+and phone numbers, scores) are not amounts.
 """
 
 from __future__ import annotations
