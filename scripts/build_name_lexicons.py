@@ -26,7 +26,8 @@ Steps:
    neither side wins) and from the form («ال»-prefixed tokens are surnames, nisbas);
    ``F`` foreign (not of Arabic origin), from the letters (Arabic-only consonants, Latin
    letters and clusters Arabic lacks, vowels written in full); ``C`` common word, a token
-   frequent in the news that rarely stands next to another name token (لا، كما، أمل).
+   frequent in the news that rarely stands next to another name token (لا، أمل), takes the
+   article as often as not (دور/الدور), or is a frequent two-letter particle (هو).
 4. Writes ``names.tsv.gz``: key TAB Latin TAB classes TAB count, sorted by key.
 """
 
@@ -64,6 +65,13 @@ COMMON_SHARE = 0.12
 #: ... or one far more frequent in the news (a million words) than in the names' sources:
 #: a word of the language that a few labels happen to carry (ولي، رئيس، الملك).
 COMMON_PM_PER_LABEL = 150
+#: A key that takes the article as often as not, or one of two letters seen this often a
+#: million words, is a common word unless this many labels carry it.
+WORD_LIKE_LABELS = 50
+SHORT_WORD_PM = 30
+#: Spellings lent to near forms: from keys of this many letters, with this many labels.
+BORROW_MIN_LETTERS = 5
+BORROW_MIN_COUNT = 20
 #: A token of the entity lexicon's vocabulary stays (as a common word) with this many labels.
 VOCABULARY_NAME_COUNT = 100
 #: An established name: this much Wikidata weight, fewer news occurrences a million words.
@@ -82,6 +90,8 @@ _ROMAN = re.compile(r"^[ivxlcdm]+$")
 @dataclass(slots=True)
 class Entry:
     spellings: Counter[str] = field(default_factory=Counter)
+    #: spellings of a near form (one vowel letter more), which only choose the Latin form
+    borrowed: Counter[str] = field(default_factory=Counter)
     arabic_forms: Counter[str] = field(default_factory=Counter)
     first: int = 0
     last: int = 0
@@ -190,6 +200,22 @@ def collect(t: Tables) -> dict[str, Entry]:
     return dict(entries)
 
 
+def borrow_spellings(entries: dict[str, Entry]) -> None:
+    """Each Latin token of the Wikidata list has one Arabic form (david: دايفيد), so the
+    other usual spellings of frequent names (ديفيد) may only carry rare tokens (dawid). A
+    key written with one vowel letter less than a frequent one borrows its spellings, with
+    a tenth of their weight, to choose its Latin form (no key is added)."""
+    for key, entry in list(entries.items()):
+        if len(key) < BORROW_MIN_LETTERS:
+            continue
+        for latin, count in entry.spellings.items():
+            if count < BORROW_MIN_COUNT:
+                continue
+            for i in range(1, len(key) - 1):
+                if key[i] in "اوي" and (near := entries.get(key[:i] + key[i + 1 :])):
+                    near.borrowed[latin] += count / 10
+
+
 def vocabulary_words() -> frozenset[str]:
     """Words the entity lexicon knows as something else than a name: titles, role and
     organization heads, speech verbs, nationalities, one-word places (by :func:`word_key`)."""
@@ -280,12 +306,29 @@ def count_news(entries: dict[str, Entry], limit: int) -> frozenset[str]:
                 or e.news * 1e6 / total > COMMON_PM_PER_LABEL * e.spellings.total()
             )
         )
+    common |= _word_like(entries, words, total)
     for (a, b), n in adjacent.items():
         if b in strong and a not in common:
             entries[a].first += n
         if a in strong and b not in common:
             entries[b].last += n
     return common
+
+
+def _word_like(entries: dict[str, Entry], words: Counter[str], total: int) -> frozenset[str]:
+    """Keys that behave like words of the language in the news: a noun or adjective that
+    takes the article at least as often as not (الدور، الفوز), or a short particle or
+    pronoun (هو، اي), unless many name labels carry it."""
+    out: set[str] = set()
+    for k, e in entries.items():
+        labels = e.spellings.total()
+        if e.news < COMMON_COUNT or labels >= WORD_LIKE_LABELS:
+            continue
+        definite = not k.startswith("ال") and words["ال" + k] >= e.news
+        short = len(k) <= 2 and e.news * 1e6 / total >= SHORT_WORD_PM
+        if definite or short:
+            out.add(k)
+    return frozenset(out)
 
 
 def is_foreign(arabic: str, latin: str, t: Tables) -> bool:
@@ -318,10 +361,14 @@ def classes(key: str, entry: Entry, latin: str, common: bool, t: Tables) -> str:
     return out
 
 
-def spelling(spellings: Counter[str]) -> str:
-    """The most frequent spelling, leaving aside scholarly ones (macrons, dots, ʿ) when
-    there is another (الإبياري: abyari rather than abyārī)."""
-    ranked = [latin for latin, _ in spellings.most_common()]
+def spelling(entry: Entry) -> str:
+    """The most frequent spelling (borrowed ones included), leaving aside scholarly ones
+    (macrons, dots, ʿ) when there is another (الإبياري: abyari rather than abyārī)."""
+    weights: Counter[str] = Counter()
+    weights.update(entry.spellings)
+    for latin, weight in entry.borrowed.items():
+        weights[latin] += max(1, round(weight))
+    ranked = [latin for latin, _ in weights.most_common()]
     plain = [latin for latin in ranked if not any(ch in SCHOLARLY for ch in latin)]
     if plain:
         return plain[0]
@@ -334,7 +381,7 @@ def write(entries: dict[str, Entry], common: frozenset[str], out: Path, t: Table
     rows = []
     for key in sorted(entries):
         entry = entries[key]
-        latin = spelling(entry.spellings)
+        latin = spelling(entry)
         total = sum(entry.spellings.values())
         kinds = classes(key, entry, entry.spellings.most_common(1)[0][0], key in common, t)
         rows.append(f"{key}\t{latin}\t{kinds}\t{total}\n")
@@ -355,6 +402,7 @@ def main() -> None:
     start = time.perf_counter()
     tables = load_tables()
     entries = collect(tables)
+    borrow_spellings(entries)
     also_words = drop_vocabulary(entries)
     common = count_news(entries, args.news_docs) | also_words
     n = write(entries, common, args.out, tables)
