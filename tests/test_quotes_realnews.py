@@ -4,7 +4,7 @@ asides, pronoun honorifics, back references, addressees and speakers resolved in
 from __future__ import annotations
 
 from marsad.quotes import find_quotes
-from marsad.record import Entity, Mention, Quote
+from marsad.record import Entity, Mention, Quote, Role
 
 
 def entity(name: str, body: str, eid: str, kind: str = "PER", **extra: list[str]) -> Entity:
@@ -303,3 +303,52 @@ def test_text_cut_anywhere_never_breaks_the_stage() -> None:
         for piece in (body[:cut], body[cut:]):
             for q in find_quotes({"body": piece}, people):
                 assert q.text and piece[q.start : q.end] == q.text
+
+
+def test_a_participle_opening_a_sentence_goes_on_with_the_last_speaker() -> None:
+    body = "وقال فهد العتيبي إن الفرق وصلت إلى الموقع. مشيراً إلى أن عمليات البحث مستمرة حتى الآن."
+    found = quotes(body, entity("فهد العتيبي", body, "e1"))
+    assert [q.speaker for q in found] == ["e1", "e1"]
+    assert found[1].text == "عمليات البحث مستمرة حتى الآن"
+
+
+def test_a_surname_before_the_verb_is_its_subject() -> None:
+    body = "ويذكر أن العتيبي حذر من أن «الوضع قد يتدهور خلال الأيام المقبلة»."
+    (q,) = quotes(body, entity("فهد العتيبي", body + " فهد العتيبي", "e1"))
+    assert q.speaker == "e1" and q.text == "الوضع قد يتدهور خلال الأيام المقبلة"
+
+
+def test_a_title_alone_is_the_one_person_with_that_title() -> None:
+    body = "وقال المتحدث الرسمي إن التحقيقات مستمرة."
+    spokesman = Entity(
+        "e1", "PER", "سالم الراشد", roles=[Role("المتحدث الرسمي للوزارة", None, "")], mentions=[]
+    )
+    (q,) = quotes(body, spokesman)
+    assert q.speaker == "e1"
+
+
+def test_a_title_and_a_name_the_tagger_missed_stay_together() -> None:
+    body = "وأوضح المتحدث الرسمي لمركز الإغاثة رامي الصالح، أن القوافل وصلت إلى المدينة."
+    (q,) = quotes(body)
+    assert q.speaker is None and q.speaker_text.endswith("رامي الصالح")
+
+
+def test_an_before_an_imperfect_verb_is_part_of_the_content() -> None:
+    body = "ونفى فهد العتيبي أن يكون قد تلقى أي عرض من الأندية."
+    (q,) = quotes(body, entity("فهد العتيبي", body, "e1"))
+    assert q.text.startswith("أن يكون قد تلقى")
+
+
+def test_a_definite_body_then_its_object() -> None:
+    body = "ودعت الوزارة عموم المواطنين إلى الإبلاغ عن المخالفات عبر الرقم الموحد."
+    ministry = Entity("e1", "ORG", "وزارة التجارة", mentions=[])
+    (q,) = quotes(body, ministry)
+    assert q.speaker == "e1" and q.text.startswith("عموم المواطنين إلى الإبلاغ")
+
+
+def test_a_trailing_attribution_reports_the_clause_before_it() -> None:
+    body = "جمدت الحكومة أموال عدد من قادة الجماعة المسلحة، بحسب ما أعلنت وكالة الأنباء الرسمية."
+    agency = entity("وكالة الأنباء الرسمية", body, "e1", kind="ORG")
+    (q,) = quotes(body, agency)
+    assert (q.speaker, q.verb) == ("e1", "أعلنت")
+    assert q.text == "جمدت الحكومة أموال عدد من قادة الجماعة المسلحة"

@@ -117,6 +117,7 @@ class _Finder:
         if tokens[0].text in self.w.marks and self._quote_first(field, text, tokens, end):
             return
         opened: Quote | None = None
+        before = len(self.quotes)
         v = 0
         while v < len(tokens) - 1:
             found = self._trigger(field, text, tokens, v, end)
@@ -128,6 +129,29 @@ class _Finder:
             quote = self._add(field, text, found)
             opened = quote if found.open else None
             v = max(found.resume, v + 1)
+        if len(self.quotes) == before:
+            self._attributed(field, text, tokens)
+
+    def _attributed(self, field: TextField, text: str, tokens: Sequence[Token]) -> None:
+        """«جمدت تركيا أموال ...، بحسب ما أعلنت وكالة الأناضول»: the clause before it is
+        what the named one reported."""
+        for b in range(4, len(tokens) - 3):
+            if normalize(tokens[b].text) not in ("بحسب", "حسب", "وفق", "وفقا") or normalize(
+                tokens[b + 1].text
+            ) not in ("ما", "لما"):
+                continue
+            if not self.w.is_verb(tokens[b + 2]):
+                continue
+            who = self._named(field, text, tokens[b + 3 :])
+            if who is None:
+                return
+            stop = tokens[b - 1].end
+            while stop > tokens[0].start and text[stop - 1] in _TRAILING:
+                stop -= 1
+            _, verb = strip_conjunction(tokens[b + 2])
+            start = tokens[0].start
+            self._add(field, text, _Found(who, verb, False, False, start, stop, 0, False))
+            return
 
     def _trigger(
         self, field: TextField, text: str, tokens: Sequence[Token], v: int, end: int
@@ -143,7 +167,7 @@ class _Finder:
                 if found is not None:
                     return found
             return self._continued(field, text, tokens, v, end)
-        if w.is_participle(tok) and v > 0 and tokens[v - 1].kind != "word":
+        if w.is_participle(tok) and (v == 0 or tokens[v - 1].kind != "word"):
             return self._from_participle(field, text, tokens, v, end)
         if w.is_passive(tok) and self._clause_start(tokens, v):
             return self._passive(field, text, tokens, v, end)
@@ -166,12 +190,16 @@ class _Finder:
         """A verb inside a clause: «... وذكر أنها ...» (the same speaker) or «أن بلير أشار إلى
         أن ...» (the subject written before the verb)."""
         c = v + 1
-        if self.w.is_preposition(tokens[c]) and c + 1 < len(tokens):
+        prep = self.w.is_preposition(tokens[c]) or normalize(tokens[c].text) == "من"
+        if prep and c + 1 < len(tokens):
             c += 1
         marker = self._marker(tokens, c)
         if marker is None or marker >= len(tokens):
             return None
         before = self._entity_ending_at(field, tokens[v - 1]) if v > 0 else None
+        if before is None and v > 0 and tokens[v - 1].kind == "word":
+            named = self._alias([tokens[v - 1]])  # «ويذكر أن كيندال حذرت من أن ...»
+            before = _Speaker(named, tokens[v - 1].text) if named is not None else None
         if before is not None:
             speaker, implicit = before, False
         elif tokens[v].text.startswith("و") and (self.here is not None or self.last is not None):
@@ -210,9 +238,18 @@ class _Finder:
         if first.text in self.w.marks:
             resume = bisect_left([t.start for t in tokens], stop, c)
             return _Found(speaker, verb, True, implicit, start, stop, resume, False)
-        if c > 0 and self.w.is_subject_complementizer(tokens[c - 1]):
+        if c > 0 and (
+            self.w.is_subject_complementizer(tokens[c - 1]) or self._masdar(tokens, c - 1)
+        ):
             start = tokens[c - 1].start + len(tokens[c - 1].prefix)  # «أنها إشاعات»: its subject
         return _Found(speaker, verb, direct, implicit, start, stop, c, True)
+
+    def _masdar(self, tokens: Sequence[Token], i: int) -> bool:
+        """«أن يكون»: أن before an imperfect verb is the content itself («نفى أن يكون»)."""
+        if i < 0 or i + 1 >= len(tokens) or normalize(tokens[i].text) != "ان":
+            return False
+        nxt = tokens[i + 1]
+        return nxt.kind == "word" and not nxt.prefix and nxt.text[:1] in ("ي", "ت")
 
     def _from_verb(
         self, field: TextField, text: str, tokens: Sequence[Token], v: int, end: int
@@ -391,6 +428,9 @@ class _Finder:
             return _Subject(None, s) if bare else None
         if w.is_not_speaker(tokens[s]):
             return None
+        if w.takes_preposition(tokens[v]) and self._head_alone(field, tokens, s):
+            speaker = self._speaker(field, text, tokens, s, s + 1, s + 1)
+            return _Subject(speaker, s + 1)  # «ودعت الوزارة عموم المستهلكين إلى ...»
         k = s
         limit = min(len(tokens), s + w.max_subject)
         prepositional = w.takes_preposition(tokens[v])
@@ -424,6 +464,23 @@ class _Finder:
         if content is None and prepositional:
             content = m  # «دعا فلان في رسالته إلى الوحدة»
         return None if content is None else _Subject(speaker, content)
+
+    def _head_alone(self, field: TextField, tokens: Sequence[Token], s: int) -> bool:
+        """«الوزارة» then an indefinite word that names no one: a definite noun takes no
+        genitive, so the subject ends there and the object begins."""
+        if s + 1 >= len(tokens) or not tokens[s].prefix.endswith("ال"):
+            return False
+        nxt = tokens[s + 1]
+        return (
+            self.w.is_subject_head(tokens[s])
+            and nxt.kind == "word"
+            and not nxt.prefix
+            and not self.w.is_subject_head(nxt)
+            and not self.w.is_stop(nxt)
+            and not self.w.is_preposition(nxt)
+            and self._marker(tokens, s + 1) is None
+            and not self.index.within(field, nxt.start, nxt.end)
+        )
 
     def _object_after_subject(
         self, field: TextField, text: str, tokens: Sequence[Token], v: int, s: int, k: int
@@ -638,6 +695,9 @@ class _Finder:
             entity = self._by_head(field, tokens[s])
         if entity is None and not role:
             entity = self._named_in(field, tokens, s, m, ("GPE", "LOC"))
+        if entity is None and role and k > s:
+            whole = text[tokens[s].start : tokens[min(k, len(tokens)) - 1].end]
+            return _Speaker(None, whole.strip(_TRAILING))  # «المتحدث الرسمي لمركز ... فلان»
         if entity is None:
             return _Speaker(None, written)
         shown = self._mention_text(field, entity, tokens[s].start, _start_of(tokens, m))
@@ -768,7 +828,15 @@ class _Finder:
             if e.type == "PER"
             and any(normalize(r.title) in said or said in normalize(r.text) for r in e.roles)
         ]
-        return holders[0] if len(holders) == 1 else None
+        if len(holders) == 1:
+            return holders[0]
+        head = key(words[0])
+        titled = [  # «المتحدث الرسمي» for the one spokesman of the article
+            e
+            for e in self.index.by_id.values()
+            if e.type == "PER" and any(r.title and key(r.title.split()[0]) == head for r in e.roles)
+        ]
+        return titled[0] if len(titled) == 1 else None
 
     def _marker(self, tokens: Sequence[Token], k: int) -> int | None:
         """Content start when ``tokens[k]`` opens content: a complementizer, colon or mark."""
