@@ -112,3 +112,18 @@ def test_an_organization_stops_before_the_person_after_it() -> None:
 def test_ordinary_constructs_are_not_organizations() -> None:
     body = "وعقد الاجتماع في غرفة الاجتماعات، ومع مرور الوقت ناقش مجلس الإدارة حركة البيع."
     assert _names(body, "ORG") == []
+
+
+def test_facilities_and_landmarks_are_named_by_their_head() -> None:
+    body = "وسقطت القذيفة في حي التأميم، ونقل المصابون إلى مطار الأمير محمد بن عبدالعزيز الدولي."
+    places = _names(body, "LOC") + _names(body, "GPE")
+    assert "حي التأميم" in places
+    assert "مطار الأمير محمد بن عبدالعزيز الدولي" in places
+    assert "محمد بن عبدالعزيز" not in _names(body, "PER")
+
+
+def test_a_province_is_named_without_its_head() -> None:
+    body = "وأعلنت إمارة منطقة حائل أن الأمطار شملت منطقة تبوك."
+    places = _names(body, "LOC") + _names(body, "GPE")
+    assert "حائل" in places and "تبوك" in places
+    assert not any(p.startswith("منطقة") for p in places), places

@@ -135,6 +135,7 @@ def _apply_rules(sent: SentenceTokens, lex: Lexicon) -> None:
     _gazetteer(sent, words, lex.organization_at, organization_openers, "ORG")
     ew = entity_words()
     _institutions(sent, keys, words, lex, ew)
+    _headed_places(sent, keys, words, lex, ew)
     _organization_phrases(sent, keys, lex)
     _honorific_names(sent, keys, lex)
     for i, k in enumerate(keys):
@@ -329,6 +330,10 @@ def _institution_end(
             j += 1
         elif n := lex.place_at(words, j):
             j += n
+        elif keys[j] in lex.loc_heads and (
+            n := lex.place_at(words, j + 1) if j + 1 < len(words) else 0
+        ):
+            j += 1 + n  # «أمانة منطقة نجران»
         elif normalize(token.text) in _NAME_LINKS and j + 1 < len(tokens):
             j += 2
         else:
@@ -350,7 +355,34 @@ _NISBA_ENDINGS = ("ي", "يه", "ية", "يين", "يون", "يات")
 
 def _nisba(token: Token) -> bool:
     """A relative adjective («الإنسانية», «الخيرية»): it describes the noun before it."""
-    return token.prefix == "ال" and token.base.endswith(_NISBA_ENDINGS) and len(token.base) > 4
+    return token.prefix == "ال" and token.base.endswith(_NISBA_ENDINGS) and len(token.base) > 3
+
+
+def _headed_places(
+    sent: SentenceTokens, keys: list[str], words: list[str], lex: Lexicon, ew: EntityWords
+) -> None:
+    """«حي التأميم», «مخيم الأفغان», «مطار الأمير محمد بن عبدالعزيز الدولي»: a place head in
+    the construct state and the name after it (a gazetteer place after it is named alone)."""
+    tokens, labels = sent.tokens, sent.labels
+    for i in range(len(tokens) - 1):
+        if keys[i] not in ew.place_heads or tokens[i].prefix.endswith(_DEFINITE):
+            continue
+        if labels[i] != "O" or lex.place_at(words, i + 1):
+            continue
+        j = i + 1
+        token = tokens[j]
+        if token.prefix.endswith(_DEFINITE) and not _ends_phrase(keys[j], token, lex, ew):
+            j += 1
+        elif (keys[j],) in lex.honorifics or labels[j][2:] in ("PERS", "LOC"):
+            j = _run_end(labels, j + 1) if (keys[j],) in lex.honorifics else _run_end(labels, j)
+        elif normalize(token.text) in _NAME_LINKS and j + 1 < len(tokens) and not token.prefix:
+            j += 2
+        else:
+            continue
+        while j < len(tokens) and _nisba(tokens[j]) and labels[j] == "O":
+            j += 1
+        if all(label == "O" or label[2:] in ("PERS", "LOC") for label in labels[i:j]):
+            _set(labels, i, j, "LOC")
 
 
 def _ends_phrase(k: str, token: Token, lex: Lexicon, ew: EntityWords) -> bool:
