@@ -92,37 +92,41 @@ def capitalize(word: str) -> str:
 class NameLexicon:
     """Name tokens by normalized form; see the module docstring."""
 
-    __slots__ = ("_table",)
+    __slots__ = ("_parsed", "_rows")
 
-    def __init__(self, table: dict[str, tuple[str, int, int]]) -> None:
-        #: key -> (Latin spelling, class flags, count)
-        self._table = table
+    def __init__(self, rows: dict[str, str]) -> None:
+        #: key -> "latin TAB classes TAB count", parsed on first lookup into _parsed
+        self._rows = rows
+        self._parsed: dict[str, tuple[str, int, int] | None] = {}
 
     @classmethod
     def from_lines(cls, lines: list[str]) -> NameLexicon:
-        """Parse ``key TAB latin TAB classes TAB count`` lines (the packaged file's format;
-        ends of lines already stripped)."""
-        table: dict[str, tuple[str, int, int]] = {}
-        flags_of: dict[str, int] = {}
-        for line in lines:
-            parts = line.split("\t")
-            if len(parts) != 4:
-                continue
-            key, latin, classes, count = parts
-            flags = flags_of.get(classes)
-            if flags is None:
-                flags = flags_of[classes] = _flags_of(classes)
-            table[key] = (latin, flags, int(count) if count.isdigit() else 0)
-        return cls(table)
+        """Read ``key TAB latin TAB classes TAB count`` lines (the packaged file's format,
+        ends of lines already stripped); malformed lines are skipped when looked up."""
+        return cls(dict(line.split("\t", 1) for line in lines if "\t" in line))
+
+    def _row(self, key: str) -> tuple[str, int, int] | None:
+        try:
+            return self._parsed[key]
+        except KeyError:
+            pass
+        raw = self._rows.get(key)
+        row: tuple[str, int, int] | None = None
+        if raw is not None:
+            parts = raw.split("\t")
+            if len(parts) == 3 and parts[2].isdigit():
+                row = (parts[0], _flags_of(parts[1]), int(parts[2]))
+        self._parsed[key] = row
+        return row
 
     def __len__(self) -> int:
-        return len(self._table)
+        return len(self._rows)
 
     def __contains__(self, token: object) -> bool:
-        return isinstance(token, str) and normalize(token) in self._table
+        return isinstance(token, str) and self._row(normalize(token)) is not None
 
     def _flags(self, token: str) -> int:
-        row = self._table.get(normalize(token))
+        row = self._row(normalize(token))
         if row is None or row[1] & _COMMON:
             return 0
         return row[1]
@@ -130,7 +134,7 @@ class NameLexicon:
     def entry(self, token: str) -> NameEntry | None:
         """Everything known of ``token`` (common words included), or None."""
         key = normalize(token)
-        row = self._table.get(key)
+        row = self._row(key)
         if row is None:
             return None
         latin, flags, count = row
@@ -159,7 +163,7 @@ class NameLexicon:
 
     def is_common(self, token: str) -> bool:
         """Known as a name token but also a common word («لا», «أمل»)."""
-        row = self._table.get(normalize(token))
+        row = self._row(normalize(token))
         return row is not None and bool(row[1] & _COMMON)
 
     def kind(self, token: str) -> NameKind | None:
@@ -173,7 +177,7 @@ class NameLexicon:
 
     def latin(self, token: str) -> str | None:
         """The usual Latin spelling, capitalized («بومبيو» -> «Pompeo»), or None."""
-        row = self._table.get(normalize(token))
+        row = self._row(normalize(token))
         return capitalize(row[0]) if row else None
 
 
