@@ -108,6 +108,8 @@ def _partitive_at(words: AmountWords, tokens: Sequence[Token], j: int) -> tuple[
 
 def _owned(words: AmountWords, noun: Token) -> str | None:
     """The unit of a listed noun with a possessive pronoun («مسؤوليه», «عناصرها»)."""
+    if noun.text.endswith("ة"):
+        return None  # a feminine singular, its ة is no pronoun
     word = normalize(noun.text)
     for suffix in words.pronoun_suffixes:
         stem = word[: -len(suffix)]
