@@ -188,3 +188,30 @@ def test_praise_with_no_one_praising_is_dropped() -> None:
 def test_retaking_a_place_by_force_is_an_attack() -> None:
     article = article_of("واستعادت القوات العراقية مدينة الرمادي من تنظيم داعش بعد معارك عنيفة.")
     assert of_type(article, "attack")
+
+
+def test_a_subject_right_before_its_verb_is_the_agent() -> None:
+    article = article_of(
+        "وأفادت الأنباء بأن القوات العراقية تستعيد مدينة الرمادي من تنظيم داعش.",
+        title="القوات العراقية تستعيد الرمادي",
+    )
+    (attack,) = of_type(article, "attack")
+    assert name(article, attack.agent) == "القوات العراقية"
+
+
+def test_a_denied_event_is_no_event() -> None:
+    article = article_of("ونفى وزير المالية خالد العتيبي وجود أي صفقة مع الشركة الأمريكية.")
+    assert not of_type(article, "agreement")
+
+
+def test_two_meetings_told_as_news_stay_two() -> None:
+    article = article_of(
+        "وعقد الأمير محمد بن سلمان في مكتبه اجتماعا ثنائيا مع وزير الدفاع الأمريكي آشتون كارتر.\n"
+        "وعقب ذلك عقد الأمير محمد بن سلمان اجتماعا موسعا بحضور الوفدين."
+    )
+    assert len(of_type(article, "meeting")) == 2
+
+
+def test_investigating_is_no_meeting() -> None:
+    article = article_of("ويبحث مدعون سويسريون في فساد محتمل داخل الاتحاد الدولي لكرة القدم.")
+    assert not of_type(article, "meeting")

@@ -69,6 +69,7 @@ class _Finder:
         self.inv = inventory
         self.index = EntityIndex(article.entities)
         self._verbs: set[int] = set()  # the verbal triggers of the sentence read now
+        self._fresh: set[int] = set()  # drafts told as news: by a verb or an indefinite noun
 
     def run(self) -> list[Event]:
         drafts: list[Event] = []
@@ -88,7 +89,7 @@ class _Finder:
         fuller = _fuller_persons(self.article.entities)
         for draft in drafts:
             _resolve(draft, fuller)
-        return [_finished(d) for d in _merge(drafts, names) if self._argued(d)]
+        return [_finished(d) for d in _merge(drafts, names, self._fresh) if self._argued(d)]
 
     def _argued(self, event: Event) -> bool:
         """An event with its agent (or, for some types, its target), or of a type told
@@ -134,10 +135,25 @@ class _Finder:
                     continue
                 if trigger.verbal and _definite(s.tokens[i]):
                     continue  # «البحث» is no «بحث»: a verb takes no article
+                if self._negated(s, kind, i):
+                    continue  # «نفى وجود أي صفقة», «لم يوقع»
                 draft = self._kept(found, self._draft(s, kind, trigger, i, i + n), trigger)
                 if draft is not None:
                     found.append(draft)
+                    if trigger.verbal or not _definite(s.tokens[i]):
+                        self._fresh.add(id(draft))
         return found
+
+    def _negated(self, s: _Sentence, kind: EventType, i: int) -> bool:
+        """Whether a negation stands in the trigger's clause, within eight words before it and
+        past no other event's verb: «نفى الوزير وجود أي صفقة», «لم يوقع»."""
+        for k in range(i - 1, max(-1, i - 9), -1):
+            token = s.tokens[k]
+            if token.text in _CLAUSE_ENDS or k in self._verbs:
+                return False
+            if any(f in kind.negations for f in forms(token)):
+                return True
+        return False
 
     @staticmethod
     def _kept(found: list[Event], draft: Event, trigger: Trigger) -> Event | None:
@@ -193,7 +209,9 @@ class _Finder:
             if strategy == "cue":
                 found = self._after_cue(s, kind, j)
             elif strategy == "after_verb" and trigger.verbal:
-                found = self._subject(s, kind, kind.agent_types, j)
+                found = self._subject_before(s, kind, i) or self._subject(
+                    s, kind, kind.agent_types, j
+                )
                 if found is None and j < len(s.tokens) and self._unnamed(s.tokens[j], kind):
                     return None  # «أشاد عدد من المسؤولين»: its subject has no name
             elif strategy == "after_noun" and not trigger.verbal and not _definite(s.tokens[i]):
@@ -240,6 +258,20 @@ class _Finder:
                 return m.entity.id
         return None
 
+    def _subject_before(self, s: _Sentence, kind: EventType, i: int) -> str | None:
+        """A subject named right before its verb («القوات العراقية تستعيد», «أن الكويت
+        أدانت»); not before «و» («زار الرياض واستقبل»), where a new clause starts."""
+        token = s.tokens[i]
+        if i == 0 or (token.prefix[:1] in ("و", "ف") and len(token.text) > 3):
+            return None
+        k = i - 1
+        for ti, m in reversed(s.named):
+            if ti <= k and s.tokens[k].start < m.end and m.entity.type in kind.agent_types:
+                if not self._may_act(s, ti, m, kind):
+                    return None
+                return self._first_conjunct(s, ti, m, kind)
+        return None
+
     @staticmethod
     def _support_verb(s: _Sentence, kind: EventType, i: int) -> int | None:
         """The verb that carries a noun trigger as its object: «عقد الأمير فلان ...
@@ -284,6 +316,8 @@ class _Finder:
         token = s.tokens[k]
         if k in s.covered:
             return any(ti == k and self._clitic(s, ti, m, kind) for ti, m in s.named)
+        if any(f in kind.party_words or f in kind.complementizers for f in forms(token)):
+            return False
         if any(f in kind.prepositions for f in forms(token)):
             return True
         prefix = token.prefix.lstrip("وف")
@@ -500,11 +534,15 @@ def _kind_ok(amount: Amount, need: str) -> bool:
     return True
 
 
-def _merge(drafts: list[Event], names: dict[str, str]) -> list[Event]:
-    """One event told several times (title, lead, body) becomes one."""
+def _merge(drafts: list[Event], names: dict[str, str], fresh: set[int]) -> list[Event]:
+    """One event told several times (title, lead, body) becomes one; but two told as news
+    in the body, each by a verb or an indefinite noun («عقد اجتماعا ثنائيا ... ثم عقدا
+    اجتماعا موسعا»), are two unless they name the same target."""
     merged: list[Event] = []
     for draft in drafts:
-        same = next((m for m in merged if _compatible(m, draft)), None)
+        same = next(
+            (m for m in merged if _compatible(m, draft) and not _apart(m, draft, fresh)), None
+        )
         if same is None and draft.trigger.field == "title":
             # the headline names the body's agent in short: «الجامعة العربية» for «جامعة
             # الدول العربية»
@@ -517,6 +555,14 @@ def _merge(drafts: list[Event], names: dict[str, str]) -> list[Event]:
                 setattr(same, name, getattr(draft, name))
         same.participants.extend(p for p in draft.participants if p not in same.participants)
     return merged
+
+
+def _apart(a: Event, b: Event, fresh: set[int]) -> bool:
+    if id(a) not in fresh or id(b) not in fresh or "title" in (a.trigger.field, b.trigger.field):
+        return False
+    if a.agent is None or b.agent is None:
+        return False
+    return a.target is None or a.target != b.target
 
 
 def _retold(body: Event, title: Event, names: dict[str, str]) -> bool:

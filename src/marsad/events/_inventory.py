@@ -71,6 +71,8 @@ class EventType:
     unnamed: frozenset[str] = frozenset()
     cue_reach: int = 4
     needs_agent: bool = False  # not kept with a target alone
+    negations: frozenset[str] = frozenset()
+    complementizers: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +150,8 @@ def _event_type(spec: Mapping[str, Any]) -> EventType:
         unnamed=_words(spec.get("unnamed", ())),
         cue_reach=int(spec.get("cue_reach", 4)),
         needs_agent=bool(spec.get("needs_agent", False)),
+        negations=_words(spec.get("negations", ())),
+        complementizers=_words(spec.get("complementizers", ())),
     )
 
 
