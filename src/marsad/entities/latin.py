@@ -3,7 +3,6 @@ names from the name lexicon's spellings or a romanization."""
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -54,6 +53,9 @@ class _Letters:
     short: str
     faail: str
     particles: frozenset[str]
+    digraphs: dict[str, str]
+    arabic_classes: dict[str, str]  #: [skeleton.arabic]: a consonant's sound class
+    latin_classes: list[tuple[str, str]]  #: [skeleton.latin], longest graphemes first
 
 
 @cache
@@ -68,6 +70,9 @@ def _letters() -> _Letters:
         short=rom["short_vowel"],
         faail=rom["faail_vowel"],
         particles=frozenset(rom["particles"]),
+        digraphs=dict(rom["digraphs"]),
+        arabic_classes=dict(data["skeleton"]["arabic"]),
+        latin_classes=sorted(data["skeleton"]["latin"].items(), key=lambda kv: -len(kv[0])),
     )
 
 
@@ -154,23 +159,45 @@ def _word(word: str, norm: str) -> str:
         if known is None:
             body = _base(word[2:])
             return "al-" + body if body else ""
-        if known.startswith(("al-", "el-")):
-            return "al-" + capitalize(known[3:])
-        if known.startswith(("al", "el")) and not _article_spelled(known, word[2:]):
-            return capitalize(known)
-        return "al-" + capitalize(known.removeprefix("al").removeprefix("el"))
+        rest = _without_article(known, word[2:])
+        return capitalize(known) if rest is None else "al-" + capitalize(rest)
     return _base(word)
 
 
-_LATIN_CONSONANTS = re.compile(r"[^aeiouy'\-]+")
+def _without_article(latin: str, body: str) -> str | None:
+    """The Latin spelling of an «ال» word without its article: the spelling itself when it
+    has none (qahtani), what follows the article when it spells one (al-x, elabed, errachid
+    with a sun letter, larbi); None when the spelling is whole as it is (alaoui for العلوي,
+    ʿAlawi). What follows an article must start with the consonant the Arabic word does."""
+    if latin.startswith(("al-", "el-")):
+        return latin[3:]
+    fallback: str | None = latin
+    if latin.startswith(("al", "el")):
+        rest, fallback = latin[2:], None
+    elif len(latin) > 3 and latin[0] in "ae" and latin[1] == latin[2] and latin[1] not in "aeiou":
+        rest = latin[2:]
+    elif latin.startswith("l") and latin[1:2] in ("a", "e") and not body.startswith("ل"):
+        rest = latin[1:]
+    else:
+        return latin
+    if len(rest) > 2 and rest[0] == rest[1] and rest[0] not in "aeiou":
+        rest = rest[1:]
+    first = _first_class(body)
+    return rest if first and first == _first_latin_class(rest) else fallback
 
 
-def _article_spelled(latin: str, body: str) -> bool:
-    """Whether a Latin spelling starting al/el spells the article: what follows has as many
-    consonants as the Arabic word without it (العابد elabed yes; العلوي alaoui no)."""
-    t = _letters()
-    consonants = sum(ch in t.consonants and t.consonants[ch] != "'" for ch in _plain(body))
-    return len(_LATIN_CONSONANTS.findall(latin[2:])) == consonants
+def _first_class(arabic: str) -> str:
+    classes = _letters().arabic_classes
+    return next((classes[ch] for ch in _plain(arabic) if ch in classes), "")
+
+
+def _first_latin_class(latin: str) -> str:
+    graphemes = _letters().latin_classes
+    for i in range(len(latin)):
+        for grapheme, cls in graphemes:
+            if latin.startswith(grapheme, i):
+                return cls
+    return ""
 
 
 def _abdul(body: str) -> str:
@@ -203,9 +230,15 @@ def romanize(word: str) -> str:
     t = _letters()
     units: list[tuple[str, str]] = []  # (latin, kind): _C consonant, _V vowel, _ALEF written ا
     letters = _plain(word)
+    skip = False
     for i, ch in enumerate(letters):
         after = letters[i + 1] if i + 1 < len(letters) else ""
-        if ch in t.vowels:
+        if skip:
+            skip = False
+        elif ch + after in t.digraphs:
+            skip = True
+            _consonant(units, t.digraphs[ch + after], i + 2 >= len(letters), t)
+        elif ch in t.vowels:
             units.append((t.vowels[ch], _ALEF if ch in "اآ" else _V))
         elif ch in t.semivowels:
             _semivowel(units, ch, after, t)
