@@ -27,6 +27,7 @@ class ParsedNumber:
     end: int  # index of the first token after the number
     scale: float = 0.0  # the last scale word in it («مليار»), 0 for none
     words: bool = False  # written in words only («ثلاثة آلاف»), no digits
+    start: int = 0  # index of its first token
 
 
 def digits_value(text: str, *, scale_follows: bool = False) -> float | None:
@@ -155,7 +156,7 @@ def parse_number(words: AmountWords, tokens: Sequence[Token], i: int) -> ParsedN
     if parts == 0:
         return None
     value = total + group
-    return ParsedNumber(value, j, last_scale, words_only) if value > 0 else None
+    return ParsedNumber(value, j, last_scale, words_only, i) if value > 0 else None
 
 
 def _plural_scale(words: AmountWords, token: Token) -> bool:

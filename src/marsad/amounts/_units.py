@@ -127,6 +127,8 @@ def _nounlike(words: AmountWords, tok: Token) -> bool:
     word = normalize(tok.text)
     if tok.prefix and not word.startswith(words.unit_starts):
         return False
+    if word.startswith(words.verb_starts):
+        return False
     if word.endswith(words.adverb_endings) and not word.endswith(words.plural_endings):
         return False
     return (
@@ -152,8 +154,8 @@ def may_count(words: AmountWords, tokens: Sequence[Token], number: ParsedNumber)
     """Whether ``number`` can count a noun that is not listed (not a year, a code, «واحد»)."""
     if number.scale:
         return True
-    if number.words:
-        return number.value >= 2
+    if number.words:  # «خمس قاعات»; but «مجموعة السبع كندا», «واحد من»
+        return number.value >= 2 and not definite(tokens[number.start])
     last = tokens[number.end - 1]
     digits = normalize(last.text)
     if last.kind != "number" or not digits.isdigit():
@@ -166,13 +168,16 @@ def may_count(words: AmountWords, tokens: Sequence[Token], number: ParsedNumber)
 
 def labelled(words: AmountWords, tokens: Sequence[Token], j: int, end: int) -> bool:
     """Whether the number ``tokens[j:end]`` follows a label («رقم», «عام», «الـ») or is part
-    of a date («7/6/2015»)."""
-    if j > 0 and (
-        tokens[j - 1].text in words.date_marks
-        or any(f in words.label_words for f in forms(tokens[j - 1]))
-    ):
+    of a date or a clock time («7/6/2015», «04:30»)."""
+    if j > 0 and any(f in words.label_words for f in forms(tokens[j - 1])):
         return True
-    return end < len(tokens) and tokens[end].text in words.date_marks
+    before = j > 1 and tokens[j - 1].text in words.date_marks and tokens[j - 2].kind == "number"
+    after = (
+        end + 1 < len(tokens)
+        and tokens[end].text in words.date_marks
+        and tokens[end + 1].kind == "number"
+    )
+    return before or after
 
 
 def dual_at(words: AmountWords, tokens: Sequence[Token], j: int) -> str | None:

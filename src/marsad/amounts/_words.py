@@ -39,6 +39,7 @@ class AmountWords:
     unit_starts: tuple[str, ...]
     not_counted: frozenset[str]
     date_marks: frozenset[str]
+    verb_starts: tuple[str, ...]
     dated_units: frozenset[str]
     adverb_endings: tuple[str, ...]
     plural_endings: tuple[str, ...]
@@ -120,6 +121,7 @@ def amount_words() -> AmountWords:
         unit_starts=tuple(normalize(w) for w in counting["unit_starts"]),
         not_counted=_set(counting["not_counted"]),
         date_marks=frozenset(counting["date_marks"]),
+        verb_starts=tuple(normalize(w) for w in counting["verb_starts"]),
         dated_units=frozenset(counting["dated_units"]),
         adverb_endings=tuple(normalize(w) for w in counting["adverb_endings"]),
         plural_endings=tuple(normalize(w) for w in counting["plural_endings"]),
