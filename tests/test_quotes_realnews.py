@@ -352,3 +352,12 @@ def test_a_trailing_attribution_reports_the_clause_before_it() -> None:
     (q,) = quotes(body, agency)
     assert (q.speaker, q.verb) == ("e1", "أعلنت")
     assert q.text == "جمدت الحكومة أموال عدد من قادة الجماعة المسلحة"
+
+
+def test_a_time_adjunct_after_the_verb_is_not_its_subject() -> None:
+    body = "وكان فهد العتيبي قد قال قبل أيام إن المناورات يجب أن تستمر."
+    (q,) = quotes(body, entity("فهد العتيبي", body, "e1"))
+    assert q.speaker == "e1" and q.text.startswith("المناورات يجب")
+    body = "وقالت الحكومة العام الماضي إن تكلفة المشروع ستبلغ مليار دولار."
+    (q,) = quotes(body, entity("الحكومة", body, "e1", kind="ORG"))
+    assert q.speaker == "e1" and "العام" not in q.speaker_text

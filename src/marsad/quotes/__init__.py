@@ -246,8 +246,8 @@ class _Finder:
 
     def _masdar(self, tokens: Sequence[Token], i: int) -> bool:
         """«أن يكون»: أن before an imperfect verb is the content itself («نفى أن يكون»)."""
-        if i < 0 or i + 1 >= len(tokens) or normalize(tokens[i].text) != "ان":
-            return False
+        if i < 0 or i + 1 >= len(tokens) or tokens[i].text not in ("أن", "ان"):
+            return False  # not «إن», which is never a masdar
         nxt = tokens[i + 1]
         return nxt.kind == "word" and not nxt.prefix and nxt.text[:1] in ("ي", "ت")
 
@@ -424,6 +424,15 @@ class _Finder:
         if honorific is not None:
             return self._honorific_subject(field, tokens, s + 1, honorific)
         bare = v == 0 and not _in_set(w.need_marker, tokens[v])
+        if w.is_stop(tokens[s]) or w.is_temporal(tokens[s]):
+            content = self._after_gap(tokens, s + 1)  # «قد قال قبل أيام إن ...»: no subject here
+            if (
+                content is None
+                and self.last is not None
+                and (bare or w.takes_preposition(tokens[v]))
+            ):
+                content = s  # «وأكد في تصريحات خاصة تعرض الحريات ...»: the adjunct, then the words
+            return None if content is None else _Subject(None, content)
         if w.is_content_noun(tokens[s]):
             return _Subject(None, s) if bare else None
         if w.is_not_speaker(tokens[s]):

@@ -42,6 +42,7 @@ class QuoteWords:
     plural_verbs: frozenset[str]
     opinion_verbs: frozenset[str]
     min_words: int
+    temporal: frozenset[str]
 
     def may_trigger(self, token: Token) -> bool:
         """Whether a token may open a quote at all (a reporting verb, participle or passive):
@@ -66,6 +67,9 @@ class QuoteWords:
 
     def is_warning(self, token: Token) -> bool:
         return _has(self.warning_verbs, token)
+
+    def is_temporal(self, token: Token) -> bool:
+        return token.kind == "word" and normalize(token.text) in self.temporal
 
     def is_plural(self, token: Token) -> bool:
         return _has(self.plural_verbs, token)
@@ -180,4 +184,5 @@ def quote_words() -> QuoteWords:
         plural_verbs=_keys(data["plural_verbs"]),
         opinion_verbs=_keys(data["opinion_verbs"]),
         min_words=int(data["min_words"]),
+        temporal=frozenset(normalize(w) for w in data["temporal_starts"]),
     )
