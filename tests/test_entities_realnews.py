@@ -127,3 +127,24 @@ def test_a_province_is_named_without_its_head() -> None:
     places = _names(body, "LOC") + _names(body, "GPE")
     assert "حائل" in places and "تبوك" in places
     assert not any(p.startswith("منطقة") for p in places), places
+
+
+def test_a_name_is_not_cut_at_its_first_word() -> None:
+    body = (
+        "وشارك في العمل الفنانون هند صبري ومروة عبدالمنعم. "
+        "وقال المقدم رائد بن عبدالرحمن الشهري إن الحملة مستمرة."
+    )
+    names = _names(body, "PER")
+    assert "مروة عبدالمنعم" in names, names
+    assert not any(n.startswith("بن ") for n in names), names
+
+
+def test_a_proclitic_looking_letter_of_a_foreign_name_stays() -> None:
+    body = "وسجل كارلوس تيفيز هدفين، بينما قال باراك أوباما إن فيكتور سيموس سيحضر."
+    names = _names(body, "PER")
+    assert "كارلوس تيفيز" in names and "باراك أوباما" in names, names
+
+
+def test_a_lone_word_that_is_no_name_is_not_a_person() -> None:
+    body = "وسيواصل اللاعب تمارينه غدا في الملعب، وقال المدرب خالد الشهري إن تمارينه قوية."
+    assert "تمارينه" not in _names(body, "PER")

@@ -495,12 +495,27 @@ def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
             and _name_word(tokens[first - 2], lex, ew)
         ):
             first -= 2
+        if first > 0 and keys[first] in _GENEALOGY and _after_name(tokens[first - 1], lex):
+            first -= 1  # «رائد بن عبدالرحمن …»: no name opens with «بن»
+        if (
+            first > 0
+            and labels[first - 1] == "O"
+            and not name_cut(tokens[first])  # «دنيا وسامي»: «و» opens another name
+            and _given_before(tokens[first - 1], lex, ew)
+        ):
+            first -= 1  # «ومروة عبدالمنعم», «وعبدالإله يحيى عسيري»
         while (
-            end + 1 < len(tokens)
-            and keys[end] in ("بن", "بنت")
-            and _name_word(tokens[end + 1], lex, ew)
+            end + 1 < len(tokens) and keys[end] in _GENEALOGY and _after_name(tokens[end + 1], lex)
         ):
             end += 2
+        if end < len(tokens) and keys[end - 1] in _GENEALOGY and _after_name(tokens[end], lex):
+            end += 1  # «محمد بن» + «شباب»: whatever follows «بن» is a name
+        while (
+            end < len(tokens)
+            and end - first < MAX_NAME_TOKENS
+            and _known_next(tokens[end], labels[end], ew)
+        ):
+            end += 1  # «باراك» + «أوباما»: a name the lists know goes on the name
         if (
             end < len(tokens)
             and end - first >= 3
@@ -573,6 +588,38 @@ def _role_names(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityW
                 break
             end += 1
         _set(labels, j, end, "PERS")
+
+
+_GENEALOGY = ("بن", "بنت", "ابن")
+
+
+def _after_name(token: Token, lex: Lexicon) -> bool:
+    """A word that can stand next to «بن»: any word but a particle, verb of speech or stop."""
+    return (
+        token.kind == "word"
+        and normalize(token.text) not in lex.name_stops
+        and key(token.text) not in lex.speech_verbs
+    )
+
+
+def _known_next(token: Token, label: str, ew: EntityWords) -> bool:
+    return (
+        label == "O"
+        and token.kind == "word"
+        and not token.prefix
+        and not ew.is_common(token.text)
+        and name_lexicon().is_name(token.text)
+    )
+
+
+def _given_before(token: Token, lex: Lexicon, ew: EntityWords) -> bool:
+    """A given name the tagger left out before a person («و» + «مروة» + «عبدالمنعم»)."""
+    if token.kind != "word" or token.prefix not in ("", "و"):
+        return False
+    k = key(token.text)
+    if k in lex.role_heads or (k,) in lex.honorifics or ew.never_name(token.text):
+        return False
+    return name_lexicon().is_given(token.base if token.prefix else token.text)
 
 
 def _name_word(token: Token, lex: Lexicon, ew: EntityWords) -> bool:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from ..ner.lexicon import Lexicon, key
+from ..ner.names import name_lexicon
 from ..record import Entity, Mention, Role
 from .latin import latin_name
 from .mentions import Found, SentenceTokens, name_cut, name_keys_of, prefix_cut
@@ -151,21 +152,30 @@ def _occurrences(
 def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
     """Fold short persons into the one fuller person they end or start («الناصر», «عبد
     الحميد» after «محمود عبد الحميد», «رودريغو» before «رودريغو بالاسيو»; same for one-word
-    organizations ending a fuller one); a lone definite word that names nobody fuller
-    («الأهلاوي») is not a person."""
+    organizations ending a fuller one); a lone word that names nobody fuller and is no
+    name is not a person (:func:`_lone_non_name`)."""
     kept: list[_Group] = []
     for group in groups:
         target = _fuller(group, groups) if len(group.keys) < 3 else None
         if target is None:
-            if not (
-                group.type == "PER" and len(group.keys) == 1 and group.keys[0].startswith("ال")
-            ):
+            if not _lone_non_name(group):
                 kept.append(group)
         else:
             target.found.extend(group.found)
             target.contexts.extend(group.contexts)
             target.names.extend(group.names)
     return kept
+
+
+def _lone_non_name(group: _Group) -> bool:
+    """A one-word person that is no name: a definite word («الأهلاوي»), or a word the name
+    lists do not know, said with no title or role («تمارينه», «متجر»)."""
+    if group.type != "PER" or len(group.keys) != 1:
+        return False
+    if group.keys[0].startswith("ال"):
+        return True
+    titled = any(c.honorifics or c.roles for c in group.contexts)
+    return not titled and not any(name_lexicon().is_name(n) for n in group.names)
 
 
 def _fuller(short: _Group, groups: list[_Group]) -> _Group | None:

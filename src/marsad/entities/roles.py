@@ -33,7 +33,11 @@ def person_context(found: Found, lex: Lexicon, text: str) -> PersonContext:
     keys = keys_of(found.sentence)
     inner: list[str] = []
     first = found.first
-    while first < found.last - 1 and (width := _honorific_at(keys, first, lex)):
+    while (
+        first < found.last - 1
+        and (width := _honorific_at(keys, first, lex))
+        and keys[first + width] not in ("بن", "بنت")  # «رائد بن …» is a name, not «الرائد»
+    ):
         inner.append(_surface(tokens, first, first + width, text))
         first += width
     left, cursor = _honorifics_left(tokens, keys, found.first, lex, text)
