@@ -44,6 +44,7 @@ __all__ = [
 ]
 
 
+_DASHES = frozenset({"-", "–", "—"})
 _CLAUSE_ENDS = frozenset({"،", ",", "؛", ";", ":", "«", "»", "(", ")"})
 
 
@@ -69,7 +70,8 @@ class _Finder:
         self.inv = inventory
         self.index = EntityIndex(article.entities)
         self._verbs: set[int] = set()  # the verbal triggers of the sentence read now
-        self._fresh: set[int] = set()  # drafts told as news: by a verb or an indefinite noun
+        # drafts told as news, by a verb (True) or an indefinite noun (False)
+        self._fresh: dict[int, bool] = {}
 
     def run(self) -> list[Event]:
         drafts: list[Event] = []
@@ -140,8 +142,10 @@ class _Finder:
                 draft = self._kept(found, self._draft(s, kind, trigger, i, i + n), trigger)
                 if draft is not None:
                     found.append(draft)
-                    if trigger.verbal or not _definite(s.tokens[i]):
-                        self._fresh.add(id(draft))
+                    if trigger.verbal:
+                        self._fresh[id(draft)] = True
+                    elif not _definite(s.tokens[i]):
+                        self._fresh[id(draft)] = False
         return found
 
     def _negated(self, s: _Sentence, kind: EventType, i: int) -> bool:
@@ -276,9 +280,9 @@ class _Finder:
     def _support_verb(s: _Sentence, kind: EventType, i: int) -> int | None:
         """The verb that carries a noun trigger as its object: «عقد الأمير فلان ...
         اجتماعا», «شن التحالف غارات»; its subject is the noun's agent."""
-        for k in range(i - 1, max(-1, i - kind.max_before - 6), -1):
+        for k in range(i - 1, max(-1, i - 15), -1):
             token = s.tokens[k]
-            if token.kind == "punct" and token.text not in ("،", ","):
+            if token.kind == "punct" and token.text not in ("،", ",", "(", ")"):
                 return None
             if any(f in kind.support_verbs for f in forms(token)):
                 return k
@@ -406,7 +410,10 @@ class _Finder:
         return None
 
     def _named_at(self, s: _Sentence, kind: EventType, k: int) -> str | None:
-        """The entity whose name ends at token ``k``, if it may act."""
+        """The entity whose name ends at token ``k`` (or before a dash there: «بلاتر –
+        الذي»), if it may act."""
+        while k > 0 and s.tokens[k].kind == "punct" and s.tokens[k].text in _DASHES:
+            k -= 1
         for ti, m in reversed(s.named):
             if ti <= k and s.tokens[k].start < m.end and m.entity.type in kind.agent_types:
                 return m.entity.id if self._may_act(s, ti, m, kind) else None
@@ -534,7 +541,7 @@ def _kind_ok(amount: Amount, need: str) -> bool:
     return True
 
 
-def _merge(drafts: list[Event], names: dict[str, str], fresh: set[int]) -> list[Event]:
+def _merge(drafts: list[Event], names: dict[str, str], fresh: dict[int, bool]) -> list[Event]:
     """One event told several times (title, lead, body) becomes one; but two told as news
     in the body, each by a verb or an indefinite noun («عقد اجتماعا ثنائيا ... ثم عقدا
     اجتماعا موسعا»), are two unless they name the same target."""
@@ -544,8 +551,8 @@ def _merge(drafts: list[Event], names: dict[str, str], fresh: set[int]) -> list[
             (m for m in merged if _compatible(m, draft) and not _apart(m, draft, fresh)), None
         )
         if same is None and draft.trigger.field == "title":
-            # the headline names the body's agent in short: «الجامعة العربية» for «جامعة
-            # الدول العربية»
+            # the headline names the body's agent in short, with words of its name:
+            # «الجامعة العربية» for «جامعة الدول العربية»
             same = next((m for m in merged if _retold(m, draft, names)), None)
         if same is None:
             merged.append(draft)
@@ -557,12 +564,16 @@ def _merge(drafts: list[Event], names: dict[str, str], fresh: set[int]) -> list[
     return merged
 
 
-def _apart(a: Event, b: Event, fresh: set[int]) -> bool:
+def _apart(a: Event, b: Event, fresh: dict[int, bool]) -> bool:
     if id(a) not in fresh or id(b) not in fresh or "title" in (a.trigger.field, b.trigger.field):
         return False
     if a.agent is None or b.agent is None:
         return False
-    return a.target is None or a.target != b.target
+    if a.target is None and b.target is None:
+        # «مارادونا الذي صفق ... الذي صفق له»: the same verb told twice is one event
+        verbs = fresh[id(a)] and fresh[id(b)]
+        return not verbs or normalize(a.trigger.text) != normalize(b.trigger.text)
+    return a.target != b.target
 
 
 def _retold(body: Event, title: Event, names: dict[str, str]) -> bool:
@@ -572,7 +583,8 @@ def _retold(body: Event, title: Event, names: dict[str, str]) -> bool:
         {w.removeprefix("ال") for w in normalize(names.get(x, "")).split() if len(w) > 3}
         for x in (body.agent, title.agent)
     ]
-    return bool(words[0] & words[1])
+    shorter, longer = sorted(words, key=len)
+    return bool(shorter) and shorter <= longer
 
 
 def _compatible(a: Event, b: Event) -> bool:
