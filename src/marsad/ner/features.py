@@ -12,7 +12,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..text import normalize, split_proclitics
-from .lexicon import Lexicon, lexicon
+from .lexicon import Lexicon, lexicon, name_key
+from .names import NameLexicon, name_lexicon
 
 __all__ = ["EMPTY_TABLES", "TokenInfo", "WordTables", "sentence_features"]
 
@@ -66,7 +67,7 @@ def _shape(word: str) -> str:
     return "ar" if len(word) > 3 else "ar-short"
 
 
-def _info(word: str, lex: Lexicon, tables: WordTables) -> TokenInfo:
+def _info(word: str, lex: Lexicon, tables: WordTables, names: NameLexicon) -> TokenInfo:
     norm = normalize(word)
     prefix, base = split_proclitics(word)
     base_norm = normalize(base) if base else norm
@@ -83,6 +84,7 @@ def _info(word: str, lex: Lexicon, tables: WordTables) -> TokenInfo:
         marks.append("honorific")
     if lex.nationality(word):
         marks.append("nationality")
+    marks += _name_marks(word, names)
     found = tables.clusters.get(norm) or tables.clusters.get(base_norm) or ()
     news = tables.news_types.get(norm) or tables.news_types.get(base_norm) or ""
     info = TokenInfo(
@@ -90,6 +92,24 @@ def _info(word: str, lex: Lexicon, tables: WordTables) -> TokenInfo:
     )
     info.near.update({off: _kept(_seen_from(info, off), tables.known) for off in _OFFSETS})
     return replace(info, own=_kept(_own(info), tables.known))
+
+
+def _name_marks(word: str, names: NameLexicon) -> list[str]:
+    """What the name lexicon says of the token: given name, surname or either ("name"), and
+    whether foreign. Asked of the token as written, then without a conjunction («وكارلوس»),
+    then without its proclitics but with its article («والقحطاني» -> «القحطاني»)."""
+    forms = [word]
+    if word[:1] in _CONJUNCTIONS and len(word) > 3:
+        forms.append(word[1:])
+    forms.append(name_key(word))
+    for form in forms:
+        kind = names.kind(form)
+        if kind is not None:
+            return [f"name={kind}", "name=foreign"] if names.is_foreign(form) else [f"name={kind}"]
+    return []
+
+
+_CONJUNCTIONS = frozenset("وف")
 
 
 def _kept(feats: Iterable[str], known: frozenset[str] | None) -> tuple[str, ...]:
@@ -103,13 +123,14 @@ def sentence_features(
     """CRF features of every token of a sentence."""
     lex = lex or lexicon()
     cache = tables.info_cache
+    names = name_lexicon()
     if len(cache) > _INFO_CACHE_SIZE:
         cache.clear()
     infos = []
     for word in words:
         info = cache.get(word)
         if info is None:
-            info = cache[word] = _info(word, lex, tables)
+            info = cache[word] = _info(word, lex, tables, names)
         infos.append(info)
     places = _place_marks(list(words), infos, lex)
     return [_features(infos, places, i, tables.known) for i in range(len(infos))]
