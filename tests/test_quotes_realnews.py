@@ -361,3 +361,39 @@ def test_a_time_adjunct_after_the_verb_is_not_its_subject() -> None:
     body = "وقالت الحكومة العام الماضي إن تكلفة المشروع ستبلغ مليار دولار."
     (q,) = quotes(body, entity("الحكومة", body, "e1", kind="ORG"))
     assert q.speaker == "e1" and "العام" not in q.speaker_text
+
+
+def test_a_participle_with_a_preposition_is_a_noun() -> None:
+    body = "وقال الجيش إن آلاف المتظاهرين تجمعوا للمطالبة برفع الحصار المفروض على المدينة."
+    found = quotes(body, entity("الجيش", body, "e1", kind="ORG"))
+    assert [q.verb for q in found] == ["قال"]
+
+
+def test_a_passive_report_names_its_issuer() -> None:
+    body = (
+        "وقالت حركة العدالة إن الاتفاق تم بوساطة إقليمية.\n"
+        "وجاء في بيان صادر عن الجيش الوطني أنه نفذ غارات على مواقع عدة في الشمال."
+    )
+    movement = entity("حركة العدالة", body, "e1", kind="ORG")
+    army = entity("الجيش الوطني", body, "e2", kind="ORG")
+    found = quotes(body, movement, army)
+    assert [q.speaker for q in found] == ["e1", "e2"]
+
+
+def test_a_place_inside_the_subject_is_not_the_speaker() -> None:
+    body = "وذكرت الوكالة التي مقرها فيينا أن المفتش استقال من منصبه فجأة."
+    vienna = entity("فيينا", body, "e1", kind="GPE")
+    (q,) = quotes(body, vienna)
+    assert q.speaker is None
+    body = "وأعلنت السعودية أن الحدود ستفتح أمام المسافرين غدا."
+    (q,) = quotes(body, entity("السعودية", body, "e1", kind="GPE"))
+    assert q.speaker == "e1"
+
+
+def test_an_aside_ends_the_subject_and_a_quantity_is_a_source() -> None:
+    body = "وذكر شهود عيان من جهتهم أن الغارات استهدفت موقعين في الشمال."
+    (q,) = quotes(body)
+    assert q.speaker_text == "شهود عيان"
+    body = "وقال فهد العتيبي إن السوق هادئ.\nوأكدت العديد من وسائل الإعلام أن الصفقة اكتملت أمس."
+    found = quotes(body, entity("فهد العتيبي", body, "e1"))
+    assert found[1].speaker is None and found[1].speaker_text.startswith("العديد")

@@ -386,18 +386,24 @@ class _Finder:
     def _passive(
         self, field: TextField, text: str, tokens: Sequence[Token], v: int, end: int
     ) -> _Found | None:
-        """«وجاء في البيان: «...»»: the words of whoever issued it, the last speaker."""
+        """«وجاء في البيان: «...»»: the words of whoever issued it, the one the phrase names
+        («وجاء في بيان للجيش أن ...») or else the last speaker."""
         if v + 1 >= len(tokens) or normalize(tokens[v + 1].text) != "في":
-            return None
-        who = self.here or self.last
-        if who is None:
             return None
         for j in range(v + 2, min(len(tokens), v + 2 + self.w.max_gap)):
             if tokens[j].text in "،,":
                 continue
             marker = self._marker(tokens, j)
-            if marker is not None:
-                return self._found(text, tokens, v, marker, end, who, True)
+            if marker is None:
+                continue
+            named = self.index.best(field, tokens[v + 2].start, tokens[j].start, ("PER", "ORG"))
+            if named is not None:
+                shown = self._mention_text(field, named, tokens[v + 2].start, tokens[j].start)
+                return self._found(
+                    text, tokens, v, marker, end, _Speaker(named, shown or named.name), False
+                )
+            who = self.here or self.last
+            return None if who is None else self._found(text, tokens, v, marker, end, who, True)
         return None
 
     def _subject(
@@ -450,6 +456,7 @@ class _Finder:
                 continue
             if (
                 self._marker(tokens, k) is not None
+                or (k > s and match_phrase(w.asides, tokens, k, 3) is not None)
                 or w.is_stop(tokens[k])
                 or w.is_manner(tokens[k])
                 or tokens[k].text in "،,"
@@ -703,7 +710,7 @@ class _Finder:
         if entity is None and len(words) <= 2:
             entity = self._by_head(field, tokens[s])
         if entity is None and not role:
-            entity = self._named_in(field, tokens, s, m, ("GPE", "LOC"))
+            entity = self.index.best(field, tokens[s].start, tokens[s].end, ("GPE", "LOC"))
         if entity is None and role and k > s:
             whole = text[tokens[s].start : tokens[min(k, len(tokens)) - 1].end]
             return _Speaker(None, whole.strip(_TRAILING))  # «المتحدث الرسمي لمركز ... فلان»

@@ -103,7 +103,11 @@ class QuoteWords:
         return token.kind == "word" and normalize(token.text) in self.subject_complementizers
 
     def is_participle(self, token: Token) -> bool:
-        return token.kind == "word" and _has(self.participles, token)
+        return (
+            token.kind == "word"
+            and token.prefix in _VERB_PREFIXES
+            and _has(self.participles, token)
+        )
 
     def is_appeal(self, token: Token) -> bool:
         return _has(self.appeal_participles, token)
