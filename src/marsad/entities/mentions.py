@@ -265,11 +265,9 @@ def _institutions(
     i = 0
     while i < len(tokens):
         k = keys[i]
-        if k not in ew.institution_heads or tokens[i].kind != "word":
-            i += 1
-            continue
         definite = tokens[i].prefix.endswith(_DEFINITE)
-        if definite and k not in ew.definite_heads:
+        heads = ew.definite_heads if definite else ew.institution_heads
+        if k not in heads or tokens[i].kind != "word":
             i += 1
             continue
         end = _institution_end(sent, keys, words, i, definite, lex, ew)
@@ -407,8 +405,8 @@ def _organization_bounds(
     sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityWords
 ) -> None:
     """Organization runs cut and grown to their name: words after the name dropped («الديوان
-    الملكي المكلف»), what it is for taken in («الهيئة السعودية للمواصفات والمقاييس», «المركز
-    السعودي لكفاءة الطاقة», «… للسياحة والتراث الوطني»)."""
+    الملكي المكلف»), what it is for taken in («الهيئة السعودية للمواصفات والمقاييس», «…
+    للسياحة والتراث الوطني»)."""
     tokens, labels = sent.tokens, sent.labels
     i = 0
     while i < len(labels):
@@ -420,7 +418,7 @@ def _organization_bounds(
         while last > i + 1 and _ends_phrase(keys[last - 1], tokens[last - 1], lex, ew):
             last -= 1
         grown = last
-        if last == end:
+        if last == end and end - i > 1:  # «داعش الإرهابي»: a one-word name is not grown
             grown = _organization_tail(tokens, keys, labels, last, i, lex, ew)
         labels[last:end] = ["O"] * (end - last)
         if grown > last:
@@ -446,13 +444,6 @@ def _organization_tail(
             break
         if token.prefix in ("لل", "ولل") or (grew and token.prefix == "وال") or _nisba(token):
             j += 1
-        elif (
-            token.prefix == "ل"
-            and j + 1 < len(tokens)
-            and tokens[j + 1].prefix.endswith(_DEFINITE)
-            and labels[j + 1] == "O"
-        ):
-            j += 2
         else:
             break
         grew = True

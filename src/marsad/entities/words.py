@@ -22,8 +22,8 @@ __all__ = ["EntityWords", "entity_words"]
 
 @dataclass(frozen=True, slots=True)
 class EntityWords:
-    institution_heads: frozenset[str]
-    definite_heads: frozenset[str]  # heads listed with the article: they open a phrase so too
+    institution_heads: frozenset[str]  # heads listed without the article: the construct state
+    definite_heads: frozenset[str]  # heads listed with the article: they open a phrase so
     place_heads: frozenset[str]  # heads of facility and landmark names («حي», «مطار»)
     weak_heads: frozenset[str]  # heads that name an organization only with more after them
     phrase_stops: frozenset[str]
@@ -48,7 +48,7 @@ def entity_words() -> EntityWords:
     common = json.loads(package.joinpath("data/common_words.json").read_text("utf-8"))
     heads: list[str] = data["institution_heads"]
     return EntityWords(
-        institution_heads=frozenset(key(h) for h in heads),
+        institution_heads=frozenset(key(h) for h in heads if not h.startswith("ال")),
         definite_heads=frozenset(key(h) for h in heads if h.startswith("ال")),
         place_heads=frozenset(key(h) for h in data["place_heads"]),
         weak_heads=frozenset(key(h) for h in data["weak_institution_heads"]),
