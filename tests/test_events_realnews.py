@@ -215,3 +215,21 @@ def test_two_meetings_told_as_news_stay_two() -> None:
 def test_investigating_is_no_meeting() -> None:
     article = article_of("ويبحث مدعون سويسريون في فساد محتمل داخل الاتحاد الدولي لكرة القدم.")
     assert not of_type(article, "meeting")
+
+
+def test_a_noun_joined_by_and_shares_the_agent_of_the_previous_event() -> None:
+    article = article_of(
+        "وأكد أن مباحثات الرياض بين الأمير سعود بن خالد الفيصل والرئيس التونسي الباجي "
+        "قائد السبسي والاتفاق على تشكيل لجنة مشتركة خطوة مهمة."
+    )
+    (agreement,) = of_type(article, "agreement")
+    (meeting,) = of_type(article, "meeting")
+    assert agreement.agent is not None and agreement.agent == meeting.agent
+
+
+def test_the_person_of_a_title_is_the_target_not_the_country_of_it() -> None:
+    article = article_of(
+        "والتقى الأمير سعود بن خالد الفيصل في جدة أمس رئيس جمهورية مصر العربية عبد الفتاح السيسي."
+    )
+    (meeting,) = of_type(article, "meeting")
+    assert name(article, meeting.target) == "عبد الفتاح السيسي"

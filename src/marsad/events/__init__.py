@@ -70,6 +70,7 @@ class _Finder:
         self.inv = inventory
         self.index = EntityIndex(article.entities)
         self._verbs: set[int] = set()  # the verbal triggers of the sentence read now
+        self._found: list[Event] = []  # the events of the sentence read now, so far
         # drafts told as news, by a verb (True) or an indefinite noun (False)
         self._fresh: dict[int, bool] = {}
 
@@ -120,6 +121,7 @@ class _Finder:
 
     def _events(self, s: _Sentence) -> list[Event]:
         found: list[Event] = []
+        self._found = found
         after = 0  # the token after the last trigger
         hits: list[tuple[int, tuple[Trigger, ...], int]] = []
         for i in form_positions(s.tokens, first_words(self.inv.triggers)):
@@ -192,7 +194,7 @@ class _Finder:
         draft = Event(kind.name, mention)
         if i > 0 and any(f in kind.anaphora for f in forms(s.tokens[i - 1])):
             return draft
-        draft.agent = self._agent(s, kind, trigger, i, j)
+        draft.agent = self._coordinated(s, trigger, i) or self._agent(s, kind, trigger, i, j)
         if kind.target:
             draft.target = self._target(s, kind, j, draft.agent)
         draft.place = self._place(s, kind, {draft.agent, draft.target}, i)
@@ -206,6 +208,14 @@ class _Finder:
             draft.amount = self._amount(s, kind.amount, first.start)
         draft.mode = self._mode(s, kind)
         return draft
+
+    def _coordinated(self, s: _Sentence, trigger: Trigger, i: int) -> str | None:
+        """A noun joined by «و» to the sentence's previous event shares its agent:
+        «مباحثات الأمير فلان والرئيس فلان والاتفاق على ...»."""
+        token = s.tokens[i]
+        if trigger.verbal or not token.prefix.startswith("و") or not self._found:
+            return None
+        return self._found[-1].agent
 
     def _agent(self, s: _Sentence, kind: EventType, trigger: Trigger, i: int, j: int) -> str | None:
         for strategy in kind.agent:
@@ -298,6 +308,8 @@ class _Finder:
         if self._blocked(s, ti, kind) or not self._named(s, m, kind):
             return False
         k = ti - 1
+        if k >= 0 and m.entity.type != "PER" and self._title(s.tokens[k], kind):
+            return False  # «مدير الشركة السودانية وقع»: the company names the title
         # «بمحافظة حضرموت», «لمجلس التعاون»: named in a prepositional phrase
         return k < 0 or k in s.covered or not self._prepositional(s, k, kind)
 
@@ -354,11 +366,19 @@ class _Finder:
             if not wanted or not self._named(s, m, kind):
                 continue
             if types is kind.target_types:
-                if not self._placed(s, ti, m, kind):
+                if not self._placed(s, ti, m, kind) and not self._in_title(s, ti, m, kind):
                     return m.entity.id
             elif not self._blocked(s, ti, kind):
                 return m.entity.id
         return None
+
+    def _in_title(self, s: _Sentence, ti: int, m: Located, kind: EventType) -> bool:
+        """Whether a place or organization belongs to a person's title: «رئيس جمهورية مصر
+        العربية عبد الفتاح السيسي» (the person is meant)."""
+        if m.entity.type == "PER":
+            return False
+        words = s.tokens[max(0, ti - 2) : ti]
+        return any(self._title(t, kind) for t in words)
 
     def _placed(self, s: _Sentence, ti: int, m: Located, kind: EventType) -> bool:
         """Whether a named place is where the event happened, not its target: «في جدة»,
