@@ -148,3 +148,9 @@ def test_a_proclitic_looking_letter_of_a_foreign_name_stays() -> None:
 def test_a_lone_word_that_is_no_name_is_not_a_person() -> None:
     body = "وسيواصل اللاعب تمارينه غدا في الملعب، وقال المدرب خالد الشهري إن تمارينه قوية."
     assert "تمارينه" not in _names(body, "PER")
+
+
+def test_a_quoted_outlet_is_an_organization() -> None:
+    body = "وقال المدير لـ«الرائد» إن العمل مستمر، كما صرح لوكالة «رويترز» بأن الخطة جاهزة."
+    organizations = _names(body, "ORG")
+    assert "الرائد" in organizations and "رويترز" in organizations, organizations

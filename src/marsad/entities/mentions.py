@@ -136,6 +136,7 @@ def _apply_rules(sent: SentenceTokens, lex: Lexicon) -> None:
     ew = entity_words()
     _institutions(sent, keys, words, lex, ew)
     _headed_places(sent, keys, words, lex, ew)
+    _quoted_outlets(sent, keys)
     _organization_phrases(sent, keys, lex)
     _honorific_names(sent, keys, lex)
     for i, k in enumerate(keys):
@@ -354,6 +355,27 @@ _NISBA_ENDINGS = ("ي", "يه", "ية", "يين", "يون", "يات")
 def _nisba(token: Token) -> bool:
     """A relative adjective («الإنسانية», «الخيرية»): it describes the noun before it."""
     return token.prefix == "ال" and token.base.endswith(_NISBA_ENDINGS) and len(token.base) > 3
+
+
+#: Words before a quoted name of a newspaper, site, channel or agency («لـ«الوطن»»,
+#: «لوكالة «رويترز»»): the name in the quotation marks is an organization.
+_OUTLET_WORDS = frozenset({"ل", "صحيفه", "جريده", "موقع", "قناه", "وكاله", "مجله", "اذاعه"})
+_OPENING = frozenset({"«", '"', "“"})
+_CLOSING = frozenset({"»", '"', "”"})
+
+
+def _quoted_outlets(sent: SentenceTokens, keys: list[str]) -> None:
+    tokens, labels = sent.tokens, sent.labels
+    for i in range(len(tokens) - 3):
+        if keys[i] not in _OUTLET_WORDS or tokens[i + 1].text not in _OPENING:
+            continue
+        close = next(
+            (j for j in range(i + 3, min(i + 6, len(tokens))) if tokens[j].text in _CLOSING), None
+        )
+        if close is None or any(t.kind != "word" for t in tokens[i + 2 : close]):
+            continue
+        if not any(label.endswith("ORG") for label in labels[i + 2 : close]):
+            _set(labels, i + 2, close, "ORG")
 
 
 def _headed_places(
