@@ -397,3 +397,9 @@ def test_an_aside_ends_the_subject_and_a_quantity_is_a_source() -> None:
     body = "وقال فهد العتيبي إن السوق هادئ.\nوأكدت العديد من وسائل الإعلام أن الصفقة اكتملت أمس."
     found = quotes(body, entity("فهد العتيبي", body, "e1"))
     assert found[1].speaker is None and found[1].speaker_text.startswith("العديد")
+
+
+def test_approving_or_confessing_is_no_speech() -> None:
+    body = "وأقر مجلس الشورى مشروع نظام المعادن الثمينة بعد مناقشة استمرت ساعتين.\n"
+    body += "وأقر سامي الحربي بالذنب في سلسلة من التهم المتعلقة بالرشوة."
+    assert quotes(body, entity("سامي الحربي", body, "e1")) == []

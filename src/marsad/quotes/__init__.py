@@ -1,18 +1,30 @@
 """The ``quotes`` stage: who said what, direct and indirect, with the speaker linked.
 
-In each sentence the first reporting verb (``speech_verbs`` of ``data/entities.toml`` and
-``data/quotes.toml``) at the start of a clause opens a quote:
+Every reporting verb of a sentence (``speech_verbs`` of ``data/entities.toml`` and
+``data/quotes.toml``) at the start of a clause opens a quote, and an indirect quote ends where
+the next one of its sentence begins (one quote per reporting verb):
 
 * ``وقال الناصر إن ...`` — a written subject, then a complementizer: indirect speech;
 * ``وتابع: «...»`` — a colon or a quotation mark: direct speech, the text inside the marks;
 * ``وأكد تقدير ...`` / ``وبين أنه ...`` — no subject: the speaker is implicit, the last one;
-* ``«...»، قال X`` / ``«...»، بحسب X`` — the quotation first, the attribution after it;
+* ``، مشيراً إلى أن ...`` / ``، داعياً الجميع إلى ...`` — a participle goes on with the
+  clause's speaker; ``... وذكر أنها ...`` — a verb inside the clause does too;
+* ``أكد كارتر حرص ...`` / ``دعا فلان إلى ...`` — a named subject, then a verbal noun or the
+  verb's preposition; ``وعدّ فلان ... خطوة`` — judging verbs take what follows the subject;
+* ``أوضح ذلك لسبق المدير فلان`` — the previous sentence is what the named one said;
+* ``وجاء في البيان: «...»`` — the words of whoever issued it;
+* ``«...»، قال X`` / ``«...»، بحسب X`` / ``...، بحسب ما أعلنت X`` — the attribution after it;
 * in the lead, a verb without subject (``شدد على ...``) belongs to the headline's person.
 
-The speaker is the entity whose mention overlaps the subject (people first, then
-organizations, then places); an unnamed source («مصدر مسؤول») gets ``speaker`` None and its
-words in ``speaker_text``. Unbalanced or unclosed quotation marks end the quote at the end of
-the sentence.
+Speakers are resolved in the article: the person a subject names (the last one before an
+adjunct, never one inside a body's name; a short form is the fullest person of that surname),
+else the body it names, unless the subject opens with a role (``زعيم حركة ...``); a title alone
+is the one person holding it; a definite head noun (``الهيئة``) the body with that head; a
+pronoun honorific (``سموه``) the person with that honorific; a document (``البيان``) or a
+source named again (``المصدر``) whoever was quoted last. Asides (``من جانبه``), addressees
+(``لـ«الصحيفة»``), time adjuncts and short quoted titles are never speakers nor content. An
+unnamed source («مصدر مسؤول») gets ``speaker`` None and its words in ``speaker_text``.
+Unbalanced or unclosed quotation marks end the quote at the end of the sentence.
 """
 
 from __future__ import annotations
