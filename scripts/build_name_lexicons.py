@@ -72,6 +72,12 @@ SHORT_WORD_PM = 30
 #: Spellings lent to near forms: from keys of this many letters, with this many labels.
 BORROW_MIN_LETTERS = 5
 BORROW_MIN_COUNT = 20
+#: A key that is a proclitic on a word seen this many times as often alone, with fewer
+#: labels than this, is a common word (a name such as فيصل has many labels).
+PROCLITICS = frozenset("وبلفك")
+CLITIC_MIN_NEWS = 10
+CLITIC_LABELS = 10
+CLITIC_RATIO = 2
 #: A token of the entity lexicon's vocabulary stays (as a common word) with this many labels.
 VOCABULARY_NAME_COUNT = 100
 #: An established name: this much Wikidata weight, fewer news occurrences a million words.
@@ -317,16 +323,23 @@ def count_news(entries: dict[str, Entry], limit: int) -> frozenset[str]:
 
 def _word_like(entries: dict[str, Entry], words: Counter[str], total: int) -> frozenset[str]:
     """Keys that behave like words of the language in the news: a noun or adjective that
-    takes the article at least as often as not (الدور، الفوز), or a short particle or
-    pronoun (هو، اي), unless many name labels carry it."""
+    takes the article at least as often as not (الدور، الفوز), a short particle or pronoun
+    (هو، اي), or a proclitic on a word several times as frequent alone (بدور، لست، وانا),
+    unless many name labels carry it."""
     out: set[str] = set()
     for k, e in entries.items():
         labels = e.spellings.total()
-        if e.news < COMMON_COUNT or labels >= WORD_LIKE_LABELS:
-            continue
-        definite = not k.startswith("ال") and words["ال" + k] >= e.news
-        short = len(k) <= 2 and e.news * 1e6 / total >= SHORT_WORD_PM
-        if definite or short:
+        if e.news >= COMMON_COUNT and labels < WORD_LIKE_LABELS:
+            definite = not k.startswith("ال") and words["ال" + k] >= e.news
+            short = len(k) <= 2 and e.news * 1e6 / total >= SHORT_WORD_PM
+            if definite or short:
+                out.add(k)
+        if (
+            k[0] in PROCLITICS
+            and e.news >= CLITIC_MIN_NEWS
+            and labels < CLITIC_LABELS
+            and words[k[1:]] >= CLITIC_RATIO * e.news
+        ):
             out.add(k)
     return frozenset(out)
 
@@ -362,13 +375,14 @@ def classes(key: str, entry: Entry, latin: str, common: bool, t: Tables) -> str:
 
 
 def spelling(entry: Entry) -> str:
-    """The most frequent spelling (borrowed ones included), leaving aside scholarly ones
-    (macrons, dots, ʿ) when there is another (الإبياري: abyari rather than abyārī)."""
+    """The most frequent spelling (borrowed ones included; a plain ASCII one on a tie:
+    putin, not botín), leaving aside scholarly ones (macrons, dots, ʿ) when there is
+    another (الإبياري: abyari rather than abyārī)."""
     weights: Counter[str] = Counter()
     weights.update(entry.spellings)
     for latin, weight in entry.borrowed.items():
         weights[latin] += max(1, round(weight))
-    ranked = [latin for latin, _ in weights.most_common()]
+    ranked = sorted(weights, key=lambda latin: (-weights[latin], not latin.isascii()))
     plain = [latin for latin in ranked if not any(ch in SCHOLARLY for ch in latin)]
     if plain:
         return plain[0]

@@ -46,6 +46,14 @@ def test_common_words_are_not_names() -> None:
     assert entry is None or entry.common
 
 
+def test_proclitic_on_a_frequent_word_is_not_a_name() -> None:
+    names = name_lexicon()
+    for word in ("بدور", "وانا"):  # «with a role», «and I»
+        assert not names.is_name(word), word
+    for word in ("فيصل", "بوتين", "لافروف"):  # names that start like proclitics
+        assert names.is_name(word), word
+
+
 def test_titles_and_places_are_left_out() -> None:
     names = name_lexicon()
     for word in ("الشيخ", "الأمير", "فرنسا"):
@@ -124,6 +132,9 @@ def test_build_prefers_plain_spellings(build: ModuleType) -> None:
     entry = build.Entry()
     entry.spellings.update({"ḥasan": 2})
     assert build.spelling(entry) == "hasan"
+    entry = build.Entry()
+    entry.spellings.update({"botín": 1, "putin": 1})
+    assert build.spelling(entry) == "putin"
 
 
 def test_build_lends_spellings_to_forms_with_a_vowel_letter_less(build: ModuleType) -> None:
