@@ -233,3 +233,19 @@ def test_the_person_of_a_title_is_the_target_not_the_country_of_it() -> None:
     )
     (meeting,) = of_type(article, "meeting")
     assert name(article, meeting.target) == "عبد الفتاح السيسي"
+
+
+def test_no_agent_is_borrowed_from_before_a_that_clause() -> None:
+    article = article_of(
+        "ونقلت وكالة الأنباء السعودية عن مصدر أن مدير الشركة وقع اتفاقية للتعاون مع نظيره."
+    )
+    for event in of_type(article, "agreement"):
+        assert "وكالة" not in name(article, event.agent)
+
+
+def test_what_a_statement_reports_does_not_take_its_speaker() -> None:
+    article = article_of(
+        "وأكد السفير محمد الحربي في تصريحات صحفية تعرض الصحفيين لموجة من القمع والاعتقالات."
+    )
+    for event in of_type(article, "arrest"):
+        assert name(article, event.agent) != "محمد الحربي"

@@ -215,7 +215,9 @@ class _Finder:
         token = s.tokens[i]
         if trigger.verbal or not token.prefix.startswith("و") or not self._found:
             return None
-        return self._found[-1].agent
+        earlier = self._found[-1]
+        # not what a statement reports («وأكد في تصريحات تعرض الصحفيين للقمع والاعتقالات»)
+        return None if earlier.type in self.inv.frames else earlier.agent
 
     def _agent(self, s: _Sentence, kind: EventType, trigger: Trigger, i: int, j: int) -> str | None:
         for strategy in kind.agent:
@@ -400,6 +402,9 @@ class _Finder:
                 break
             if k in self._verbs:
                 return None
+            if any(f in kind.complementizers for f in forms(s.tokens[k])):
+                floor = k + 1  # «قالت الوكالة بأن مدير الشركة وقع»: a clause of its own
+                break
             if any(f in kind.relatives for f in forms(s.tokens[k])):
                 floor, relative = k + 1, k
                 break

@@ -79,6 +79,7 @@ class EventType:
 class Inventory:
     types: dict[str, EventType]
     triggers: PhraseTable[tuple[Trigger, ...]]
+    frames: frozenset[str] = frozenset()  # types that report others («statement»)
 
     @classmethod
     def load(cls, path: Path) -> Inventory:
@@ -100,14 +101,15 @@ class Inventory:
             spec = {**defaults, **entry}
             types[entry["type"]] = _event_type(spec)
             _add_triggers(triggers, entry)
-        return cls(types, {k: tuple(v) for k, v in triggers.items()})
+        frames = frozenset(defaults.get("frames", ()))
+        return cls(types, {k: tuple(v) for k, v in triggers.items()}, frames)
 
     def merged(self, other: Inventory) -> Inventory:
         """This inventory with ``other``'s types added (``other`` wins on a name clash)."""
         triggers = {k: v for k, v in self.triggers.items()}
         for k, v in other.triggers.items():
             triggers[k] = tuple(t for t in triggers.get(k, ()) if t.type not in other.types) + v
-        return Inventory({**self.types, **other.types}, triggers)
+        return Inventory({**self.types, **other.types}, triggers, self.frames | other.frames)
 
 
 def _words(items: Iterable[str]) -> frozenset[str]:
