@@ -40,6 +40,8 @@ def found(text: str) -> list[tuple[str, float, str, str]]:
         ),
         ("ارتفع العدد إلى نحو 86 ألفا في 1988", ("نحو 86 ألفا", 86_000, "unit", "about")),
         ("حصل على ألفا ريال", ("ألفا ريال", 2000, "SAR", "exact")),
+        # a percent sign before the number, as bidi text often has it
+        ("ارتفعت المبيعات بنسبة %30 خلال العام", ("%30", 30, "percent", "exact")),
         # areas and measures
         ("على مساحة 45 ألف متر مربع شرق المدينة", ("45 ألف متر مربع", 45_000, "m2", "exact")),
         ("تمتد 30 كيلومترا مربعا", ("30 كيلومترا مربعا", 30, "km2", "exact")),

@@ -112,7 +112,7 @@ def _amount_at(words: AmountWords, tokens: Sequence[Token], i: int, floor: int) 
         j += 1  # «أكثر من (100) ضيف»
     if j >= len(tokens) or _next_to_caret(tokens, j):
         return None
-    sign = _sign_before(words, tokens, j)
+    sign = _sign_before(words, tokens, j, floor)
     if _weekday(words, tokens[j]):
         return None
     number = parse_number(words, tokens, j)
@@ -240,9 +240,12 @@ def _next_to_caret(tokens: Sequence[Token], j: int) -> bool:
     )
 
 
-def _sign_before(words: AmountWords, tokens: Sequence[Token], j: int) -> str | None:
-    if j > 0 and tokens[j - 1].end == tokens[j].start:
-        return words.currency_signs.get(tokens[j - 1].text)
+def _sign_before(words: AmountWords, tokens: Sequence[Token], j: int, floor: int) -> str | None:
+    """A currency or percent sign right before the number («$100», «%30» as bidi text has
+    it), unless an earlier amount took it."""
+    if j > floor and tokens[j - 1].end == tokens[j].start:
+        sign = tokens[j - 1].text
+        return "percent" if sign in words.percent_signs else words.currency_signs.get(sign)
     return None
 
 
