@@ -403,3 +403,21 @@ def test_approving_or_confessing_is_no_speech() -> None:
     body = "وأقر مجلس الشورى مشروع نظام المعادن الثمينة بعد مناقشة استمرت ساعتين.\n"
     body += "وأقر سامي الحربي بالذنب في سلسلة من التهم المتعلقة بالرشوة."
     assert quotes(body, entity("سامي الحربي", body, "e1")) == []
+
+
+def test_a_title_is_the_holder_named_last_before_it() -> None:
+    body = (
+        "وقال مدير التعليم سالم الراشد إن الدراسة تبدأ الأحد.\n"
+        "وأكد مدير الصحة فهد العتيبي أن المستشفيات جاهزة.\n"
+        "وأوضح المدير أن الطواقم الطبية اكتملت."
+    )
+    rashid = entity("سالم الراشد", body, "e1")
+    rashid.roles.append(Role("مدير التعليم", None, "مدير التعليم"))
+    otaibi = entity("فهد العتيبي", body, "e2")
+    otaibi.roles.append(Role("مدير الصحة", None, "مدير الصحة"))
+    found = quotes(body, rashid, otaibi)
+    assert [q.speaker for q in found] == ["e1", "e2", "e2"]
+
+
+def test_a_quote_nobody_can_be_named_for_is_left_out() -> None:
+    assert quotes("فقد قال في عدة مواضع «ليس هناك هدية أفضل من كلمة طيبة تهديها»") == []

@@ -139,7 +139,7 @@ class _Finder:
             if opened is not None:
                 _cut(opened, text, tokens[v].start)
             quote = self._add(field, text, found)
-            opened = quote if found.open else None
+            opened = quote if found.open and quote is not None else None
             v = max(found.resume, v + 1)
         if len(self.quotes) == before:
             self._attributed(field, text, tokens)
@@ -718,7 +718,7 @@ class _Finder:
         if entity is None and not role:  # «زعيم حركة طالبان ...»: the body is the role's
             entity = self._named_in(field, tokens, s, m, ("ORG",))
         if entity is None:
-            entity = self._by_role(written) or self._alias(tokens[s:k])
+            entity = self._by_role(written, field, tokens[s].start) or self._alias(tokens[s:k])
         if entity is None and len(words) <= 2:
             entity = self._by_head(field, tokens[s])
         if entity is None and not role:
@@ -844,8 +844,9 @@ class _Finder:
                 return entity
         return None
 
-    def _by_role(self, written: str) -> Entity | None:
-        """«الرئيس الأميركي» when one person of the article holds that role."""
+    def _by_role(self, written: str, field: TextField, at: int) -> Entity | None:
+        """«الرئيس الأميركي» for the person of the article holding that role; of several, the
+        one named last before ``at``."""
         words = written.split()
         if not words or key(words[0]) not in lexicon().role_heads:
             return None
@@ -856,15 +857,34 @@ class _Finder:
             if e.type == "PER"
             and any(normalize(r.title) in said or said in normalize(r.text) for r in e.roles)
         ]
-        if len(holders) == 1:
-            return holders[0]
+        if holders:
+            return self._named_last(holders, field, at)
         head = key(words[0])
-        titled = [  # «المتحدث الرسمي» for the one spokesman of the article
+        titled = [  # «المتحدث الرسمي» for the spokesman named before
             e
             for e in self.index.by_id.values()
             if e.type == "PER" and any(r.title and key(r.title.split()[0]) == head for r in e.roles)
         ]
-        return titled[0] if len(titled) == 1 else None
+        return self._named_last(titled, field, at) if titled else None
+
+    def _named_last(self, people: list[Entity], field: TextField, at: int) -> Entity | None:
+        """The one of ``people`` named last before ``at`` (in ``field`` or an earlier field);
+        the only one when none of them is named before."""
+        order = {f: i for i, f in enumerate(TEXT_FIELDS)}
+        here = order.get(field, 0)
+
+        def last_seen(e: Entity) -> tuple[int, int]:
+            seen = [
+                (order.get(m.field, 0), m.start)
+                for m in e.mentions
+                if order.get(m.field, 0) < here or (m.field == field and m.start < at)
+            ]
+            return max(seen, default=(-1, -1))
+
+        best = max(people, key=last_seen)
+        if last_seen(best) == (-1, -1):
+            return people[0] if len(people) == 1 else None
+        return best
 
     def _marker(self, tokens: Sequence[Token], k: int) -> int | None:
         """Content start when ``tokens[k]`` opens content: a complementizer, colon or mark."""
@@ -953,9 +973,12 @@ class _Finder:
         headline = self.index.first_of_type("PER", ("title", "lead", "body"))
         return _Speaker(headline, headline.name if headline else "")
 
-    def _add(self, field: TextField, text: str, found: _Found) -> Quote:
+    def _add(self, field: TextField, text: str, found: _Found) -> Quote | None:
+        """Record a quote; none when nobody at all can be named as its speaker."""
         speaker = found.speaker
         shown = speaker.entity.name if found.implicit and speaker.entity else speaker.text
+        if speaker.entity is None and not shown.strip():
+            return None
         quote = Quote(
             speaker=speaker.entity.id if speaker.entity else None,
             speaker_text=shown,
