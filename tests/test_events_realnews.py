@@ -249,3 +249,32 @@ def test_what_a_statement_reports_does_not_take_its_speaker() -> None:
     )
     for event in of_type(article, "arrest"):
         assert name(article, event.agent) != "محمد الحربي"
+
+
+def test_owing_or_exempting_is_neither_condemning_nor_dismissing() -> None:
+    article = article_of(
+        "ويدين النادي بالفضل في هذا الفوز لمهاجمه سالم الدوسري، "
+        "وأعفى القرار الكويت والبحرين من الرسوم الجديدة."
+    )
+    assert not of_type(article, "condemn")
+    assert not of_type(article, "appointment")
+
+
+def test_after_a_relative_the_place_visited_is_no_agent() -> None:
+    article = article_of(
+        "وقال المستشار الاقتصادي للرئيس الصيني والذي زار واشنطن مؤخرا إن التجارة ستنمو."
+    )
+    for event in of_type(article, "meeting"):
+        assert name(article, event.agent) != "واشنطن"
+
+
+def test_stopping_a_policy_is_no_arrest_holding_people_is() -> None:
+    stopped = article_of("وأوقفت الولايات المتحدة منح التأشيرات في هافانا.")
+    assert not of_type(stopped, "arrest")
+    held = article_of("وأوقفت دوريات حرس الحدود في قطاع حالة عمار أمس 6 أشخاص متسللين.")
+    assert of_type(held, "arrest")
+
+
+def test_signing_a_register_is_no_agreement() -> None:
+    article = article_of("وبعد التوقيع في كشف الناخبين يدلي المواطن أحمد علي بصوته.")
+    assert not of_type(article, "agreement")

@@ -178,9 +178,10 @@ class _Finder:
         return draft
 
     def _holds(self, s: _Sentence, trigger: Trigger, i: int, n: int) -> bool:
-        if trigger.near and not any(
-            f in trigger.near for t in s.tokens[i + n : i + n + trigger.window] for f in forms(t)
-        ):
+        after = {f for t in s.tokens[i + n : i + n + trigger.window] for f in forms(t)}
+        if trigger.near and not after & trigger.near:
+            return False
+        if after & trigger.unless:
             return False
         if trigger.needs in ("", "target"):
             return True
@@ -224,6 +225,8 @@ class _Finder:
             found: str | None = None
             if strategy == "cue":
                 found = self._after_cue(s, kind, j)
+            elif strategy == "after_verb" and trigger.verbal and self._relative_before(s, kind, i):
+                continue  # «الذي زار واشنطن»: what follows is the object
             elif strategy == "after_verb" and trigger.verbal:
                 found = self._subject_before(s, kind, i) or self._subject(
                     s, kind, kind.agent_types, j
@@ -273,6 +276,10 @@ class _Finder:
             if ti - j < 5 and free and not any(self._title(s.tokens[k], kind) for k in path):
                 return m.entity.id
         return None
+
+    @staticmethod
+    def _relative_before(s: _Sentence, kind: EventType, i: int) -> bool:
+        return i > 0 and any(f in kind.relatives for f in forms(s.tokens[i - 1]))
 
     def _subject_before(self, s: _Sentence, kind: EventType, i: int) -> str | None:
         """A subject named right before its verb («القوات العراقية تستعيد», «أن الكويت

@@ -39,6 +39,7 @@ class Trigger:
     # "target": a target found for it
     near: frozenset[str] = frozenset()  # one of these words within `window` words after it
     window: int = 4
+    unless: frozenset[str] = frozenset()  # none of these within `window` words after it
     participle: bool = False  # «مشيدا», «مقدما شكره»: hangs on the sentence's subject
 
 
@@ -171,6 +172,7 @@ def _add_triggers(table: dict[tuple[str, ...], list[Trigger]], entry: Mapping[st
             str(cond.get("needs", "")),
             _words(cond.get("near", ())),
             int(cond.get("window", 4)),
+            _words(cond.get("unless", ())),
         )
         groups.append((cond.get("words", []), trigger))
     for words, trigger in groups:
