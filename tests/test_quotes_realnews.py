@@ -421,3 +421,12 @@ def test_a_title_is_the_holder_named_last_before_it() -> None:
 
 def test_a_quote_nobody_can_be_named_for_is_left_out() -> None:
     assert quotes("فقد قال في عدة مواضع «ليس هناك هدية أفضل من كلمة طيبة تهديها»") == []
+
+
+def test_a_definite_title_is_the_one_person_quoted_so_far() -> None:
+    body = "وقال أليكس سانشو إن الانتقال كان مفاجئا.\nوأضاف اللاعب البالغ من العمر 29 عاما أن الفريق سيتحسن."
+    (_, second) = quotes(body, entity("أليكس سانشو", body, "e1"))
+    assert second.speaker == "e1"
+    body += "\nوقال سعد الفهد إن الموسم طويل.\nوأضاف اللاعب أن المنافسة قوية."
+    found = quotes(body, entity("أليكس سانشو", body, "e1"), entity("سعد الفهد", body, "e2"))
+    assert found[-1].speaker is None  # two persons quoted: «اللاعب» stays a title

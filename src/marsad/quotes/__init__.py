@@ -104,6 +104,7 @@ class _Finder:
         self.previous: tuple[int, int] | None = None  # the previous sentence of the field
         self.quotes: list[Quote] = []
         self.text = ""
+        self.quoted: set[str] = set()  # the persons quoted so far
 
     def run(self) -> list[Quote]:
         for field in TEXT_FIELDS:
@@ -723,6 +724,8 @@ class _Finder:
             entity = self._by_head(field, tokens[s])
         if entity is None and not role:
             entity = self.index.best(field, tokens[s].start, tokens[s].end, ("GPE", "LOC"))
+        if entity is None and role and len(self.quoted) == 1 and tokens[s].prefix.endswith("ال"):
+            entity = self.index.by_id.get(next(iter(self.quoted)))  # «وقال اللاعب ...»: the one
         if entity is None and role and k > s:
             whole = text[tokens[s].start : tokens[min(k, len(tokens)) - 1].end]
             return _Speaker(None, whole.strip(_TRAILING))  # «المتحدث الرسمي لمركز ... فلان»
@@ -991,6 +994,8 @@ class _Finder:
             end=found.stop,
         )
         self.quotes.append(quote)
+        if speaker.entity is not None and speaker.entity.type == "PER":
+            self.quoted.add(speaker.entity.id)
         if speaker.entity is not None or speaker.text:
             self.last = speaker
             self.here = speaker
