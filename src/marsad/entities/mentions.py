@@ -538,8 +538,13 @@ def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
             end += 1
         opens_place = keys[i] in lex.loc_heads
         start = min(first, i)
-        while first < end - 1 and ew.never_name(tokens[first].text):
-            first += 1  # «سيترك بلاتر»: a verb or noun glued before the name
+        while first < end - 1 and (
+            ew.never_name(tokens[first].text)
+            or tokens[first].prefix in _DEFINITE_PREPOSITIONS
+            or normalize(tokens[first].base) in lex.name_stops
+            or (tokens[first].prefix == "ال" and lex.nationality(tokens[first].text))
+        ):
+            first += 1  # «سيترك بلاتر», «المصري بالخرطوم أسامة …»: not the name
         last = _name_end(tokens, first, end, ew)
         labels[start:first] = ["O"] * (first - start)
         names = [t for t in tokens[first:last] if not ew.is_common(t.text)]
@@ -560,6 +565,8 @@ def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
         i = end
 
 
+#: A preposition with the article: what follows it is a place or thing, not a name's start.
+_DEFINITE_PREPOSITIONS = frozenset({"بال", "لل", "كال", "وبال", "ولل", "فبال", "فلل"})
 #: Proclitics that never stand inside a name: a preposition opens what follows it.
 _PREPOSITIONS = ("ب", "ل", "ك", "لل", "بال", "كال", "وب", "ول", "فب", "فل", "ولل", "وبال")
 
@@ -629,10 +636,13 @@ def _given_before(token: Token, lex: Lexicon, ew: EntityWords) -> bool:
     """A given name the tagger left out before a person («و» + «مروة» + «عبدالمنعم»)."""
     if token.kind != "word" or token.prefix not in ("", "و"):
         return False
+    word = token.base if token.prefix else token.text
+    if word == "علي":  # the name; the preposition is written «على»
+        return True
     k = key(token.text)
     if k in lex.role_heads or (k,) in lex.honorifics or ew.never_name(token.text):
         return False
-    return name_lexicon().is_given(token.base if token.prefix else token.text)
+    return name_lexicon().is_given(word)
 
 
 def _name_word(token: Token, lex: Lexicon, ew: EntityWords) -> bool:
@@ -722,6 +732,8 @@ def prefix_cut(prefix: str) -> int:
     return len(prefix)
 
 
+#: Proclitics seldom written before a person's name: a name the lists do not know keeps them.
+_RARE_BEFORE_NAMES = frozenset({"ف", "ك"})
 #: Letters a name may lose to the tokenizer as if they were a proclitic («كارلوس», «بلاتر»).
 _CLITIC_LETTERS = frozenset("وفبلك")
 
@@ -738,6 +750,8 @@ def name_cut(token: Token) -> int:
     if 0 < cut < 3 and not token.prefix.endswith(("ال", "لل")):
         if names.is_name(text) and not names.is_name(text[cut:]):
             return 0
+        if token.prefix in _RARE_BEFORE_NAMES and not names.is_name(text[cut:]):
+            return 0  # «فينبار»: «ف» and «ك» seldom stand before a name
     elif (
         not cut
         and text[:1] == "و"

@@ -9,6 +9,7 @@ fuller one («الخارجية», «وزارة الخارجية») joins it. A s
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
@@ -221,9 +222,16 @@ def _entity(ident: str, group: _Group, texts: Mapping[str, str]) -> Entity:
 
 
 def _canonical(group: _Group) -> str:
-    """The fullest form written in the article (most words, then most letters)."""
-    best = max(group.names, key=lambda n: (len(n.split()), len(n)))
-    return " ".join(best.strip("«»\"' ").split())
+    """The fullest form written in the article: most name words (a name written apart or
+    joined, «عبد الله» / «عبدالله», counts once), then the spelling written most often,
+    then most letters, then the first written."""
+    names = [" ".join(n.strip("«»\"' ").split()) for n in group.names]
+    counts = Counter(names)
+    order = {n: -i for i, n in reversed(list(enumerate(names)))}
+    return max(
+        names,
+        key=lambda n: (len(_joined([w for w in n.split()])), counts[n], len(n), order[n]),
+    )
 
 
 def _written_name(mention: Found, first: int, texts: Mapping[str, str], lex: Lexicon) -> str:
