@@ -392,6 +392,8 @@ def _headed_places(
         j = i + 1
         token = tokens[j]
         if token.prefix.endswith(_DEFINITE) and not _ends_phrase(keys[j], token, lex, ew):
+            if keys[i] in ew.weak_place_heads and ew.is_common(token.text):
+                continue  # «قاعدة العائدات», «سوق الأسهم»
             j += 1
         elif (keys[j],) in lex.honorifics or labels[j][2:] in ("PERS", "LOC"):
             j = _run_end(labels, j + 1) if (keys[j],) in lex.honorifics else _run_end(labels, j)
@@ -484,10 +486,10 @@ def _adjective_places(sent: SentenceTokens, lex: Lexicon) -> None:
             tokens[i].prefix == "ال"
             and before.kind == "word"
             and before.prefix.endswith(_DEFINITE)
-            and labels[i - 1] == "O"
+            and labels[i - 1][2:] in ("", "ORG")
             and lex.nationality(tokens[i].text) is not None
         ):
-            labels[i] = "O"
+            labels[i] = "I-ORG" if labels[i - 1].endswith("ORG") else "O"  # «الخطوط السعودية»
 
 
 def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityWords) -> None:

@@ -25,6 +25,7 @@ class EntityWords:
     institution_heads: frozenset[str]  # heads listed without the article: the construct state
     definite_heads: frozenset[str]  # heads listed with the article: they open a phrase so
     place_heads: frozenset[str]  # heads of facility and landmark names («حي», «مطار»)
+    weak_place_heads: frozenset[str]  # those that need a name after them, not a common word
     weak_heads: frozenset[str]  # heads that name an organization only with more after them
     phrase_stops: frozenset[str]
     not_persons: frozenset[tuple[str, ...]]  # phrases never a person («صباح الخير»)
@@ -51,6 +52,7 @@ def entity_words() -> EntityWords:
         institution_heads=frozenset(key(h) for h in heads if not h.startswith("ال")),
         definite_heads=frozenset(key(h) for h in heads if h.startswith("ال")),
         place_heads=frozenset(key(h) for h in data["place_heads"]),
+        weak_place_heads=frozenset(key(h) for h in data["weak_place_heads"]),
         weak_heads=frozenset(key(h) for h in data["weak_institution_heads"]),
         phrase_stops=frozenset(key(w) for w in data["phrase_stops"]),
         not_persons=frozenset(tuple(key(w) for w in p.split()) for p in data["not_persons"]),
