@@ -430,3 +430,22 @@ def test_a_definite_title_is_the_one_person_quoted_so_far() -> None:
     body += "\nوقال سعد الفهد إن الموسم طويل.\nوأضاف اللاعب أن المنافسة قوية."
     found = quotes(body, entity("أليكس سانشو", body, "e1"), entity("سعد الفهد", body, "e2"))
     assert found[-1].speaker is None  # two persons quoted: «اللاعب» stays a title
+
+
+def test_a_reason_given_for_that_is_the_content() -> None:
+    body = (
+        "وقال سعد الفهد إنه ابتعد عن المسرح سنوات.\n"
+        "وبرر ذلك في لقاءات صحفية بعدم وجود النص الملائم الذي يعيده إلى الخشبة."
+    )
+    found = quotes(body, entity("سعد الفهد", body, "e1"))
+    assert found[-1].speaker == "e1"
+    assert found[-1].text.startswith("بعدم وجود النص الملائم")
+
+
+def test_the_addressee_is_never_the_speaker() -> None:
+    body = 'وبين المنتج الفهد لـ"الوطن" أن التصوير يبدأ الأسبوع المقبل.'
+    paper = Entity("e2", "ORG", "الوطن", mentions=[])
+    at = body.find("الوطن")
+    paper.mentions.append(Mention("body", at, at + len("الوطن"), "الوطن"))
+    (q,) = quotes(body, paper)
+    assert q.speaker is None and "الوطن" not in q.speaker_text

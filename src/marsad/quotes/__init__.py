@@ -105,6 +105,7 @@ class _Finder:
         self.quotes: list[Quote] = []
         self.text = ""
         self.quoted: set[str] = set()  # the persons quoted so far
+        self.field: TextField = "body"
 
     def run(self) -> list[Quote]:
         for field in TEXT_FIELDS:
@@ -115,6 +116,7 @@ class _Finder:
             starts = [t.start for t in tokens]
             self.previous = None
             self.text = text
+            self.field = field
             for sentence in split_sentences_cached(text):
                 lo = bisect_left(starts, sentence.start)
                 hi = bisect_left(starts, sentence.end)
@@ -454,6 +456,8 @@ class _Finder:
             return None if content is None else _Subject(None, content)
         if w.is_content_noun(tokens[s]):
             return _Subject(None, s) if bare else None
+        if w.is_back_reference(tokens[s]):
+            return self._reason(tokens, v, s + 1)
         if w.is_not_speaker(tokens[s]):
             return None
         if w.takes_preposition(tokens[v]) and self._head_alone(field, tokens, s):
@@ -493,6 +497,18 @@ class _Finder:
         if content is None and prepositional:
             content = m  # «دعا فلان في رسالته إلى الوحدة»
         return None if content is None else _Subject(speaker, content)
+
+    def _reason(self, tokens: Sequence[Token], v: int, c: int) -> _Subject | None:
+        """«وبرر ذلك في لقاءات صحفية بعدم وجود ...», «وأرجع ذلك إلى ...»: the object of the
+        verb's preposition, past an adjunct, is the content; the speaker is the one before."""
+        ba, prep = self.w.takes_ba(tokens[v]), self.w.takes_preposition(tokens[v])
+        for j in range(c, min(len(tokens), c + 6)):
+            tok = tokens[j]
+            if tok.kind != "word" or self._marker(tokens, j) is not None:
+                return None
+            if (ba and tok.prefix.startswith("ب")) or (prep and normalize(tok.text) == "الي"):
+                return _Subject(None, j)
+        return None
 
     def _head_alone(self, field: TextField, tokens: Sequence[Token], s: int) -> bool:
         """«الوزارة» then an indefinite word that names no one: a definite noun takes no
@@ -699,6 +715,7 @@ class _Finder:
                 break
             words.append(t)
         written = text[words[0].start : words[-1].end].strip(_TRAILING)
+        m = next((j for j in range(s + 1, m) if normalize(tokens[j].text) in ("لـ", "ل")), m)
         if self.w.is_unnamed(tokens[s]):
             last = self.last
             if (
@@ -837,15 +854,21 @@ class _Finder:
         """A person named by one word of their name (NER missed «ترامب», «كيمبف» here)."""
         words = {normalize(t.text[len(t.prefix) :]) for t in tokens if t.kind == "word"}
         words |= {key(t.text) for t in tokens if t.kind == "word"}
-        for entity in self.index.by_id.values():
-            parts = entity.name.split()
-            if (
-                entity.type == "PER"
-                and len(parts) > 1
-                and (normalize(parts[-1]) in words or key(parts[-1]) in words)
-            ):
-                return entity
-        return None
+        found = [
+            entity
+            for entity in self.index.by_id.values()
+            if entity.type == "PER"
+            and len(entity.name.split()) > 1
+            and (
+                normalize(entity.name.split()[-1]) in words or key(entity.name.split()[-1]) in words
+            )
+        ]
+        if len(found) <= 1 or not tokens:
+            return found[0] if found else None
+        last = self.last.entity if self.last is not None else None
+        if last is not None and last in found:
+            return last  # «وبين الإبياري» after «كشف أحمد الإبياري»: the one quoted
+        return self._named_last(found, self.field, tokens[0].start) or found[0]
 
     def _by_role(self, written: str, field: TextField, at: int) -> Entity | None:
         """«الرئيس الأميركي» for the person of the article holding that role; of several, the
