@@ -278,3 +278,33 @@ def test_stopping_a_policy_is_no_arrest_holding_people_is() -> None:
 def test_signing_a_register_is_no_agreement() -> None:
     article = article_of("وبعد التوقيع في كشف الناخبين يدلي المواطن أحمد علي بصوته.")
     assert not of_type(article, "agreement")
+
+
+def test_an_agreement_made_before_is_no_new_agreement() -> None:
+    article = article_of(
+        "وقال الوزير سعد الحربي إن الخلاف مستمر بشأن الاتفاق النووي مع إيران، "
+        "وإن بلاده متمسكة باتفاق الطائف."
+    )
+    assert not of_type(article, "agreement")
+
+
+def test_pointing_out_is_no_praise_nor_sharing_out_wealth_aid() -> None:
+    article = article_of("ونوه الوزير سعد الحربي إلى أنه يتم توزيع الثروة على قلة من المسؤولين.")
+    assert not of_type(article, "endorse")
+    assert not of_type(article, "aid")
+
+
+def test_distributing_food_baskets_is_aid() -> None:
+    article = article_of("ووزع مركز الملك سلمان للإغاثة 100 ألف سلة غذائية على المتضررين في عدن.")
+    assert of_type(article, "aid")
+
+
+def test_laying_blame_is_no_arrest() -> None:
+    article = article_of("وأعلن الرئيس دونالد ترامب إلغاء القمة وألقى باللائمة على كوريا الشمالية.")
+    assert not of_type(article, "arrest")
+
+
+def test_an_accident_takes_no_agent() -> None:
+    article = article_of("واندلع حريق في هاتف المسافر أحمد علي داخل مطار برشلونة.")
+    (accident,) = of_type(article, "accident")
+    assert accident.agent is None

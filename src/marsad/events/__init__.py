@@ -139,6 +139,8 @@ class _Finder:
                     continue
                 if trigger.verbal and _definite(s.tokens[i]):
                     continue  # «البحث» is no «بحث»: a verb takes no article
+                if trigger.plain and kind.fresh_only and self._known(s, kind, i):
+                    continue  # «بشأن الاتفاق النووي», «متمسكة باتفاق الطائف»: made before
                 if self._negated(s, kind, i):
                     continue  # «نفى وجود أي صفقة», «لم يوقع»
                 draft = self._kept(found, self._draft(s, kind, trigger, i, i + n), trigger)
@@ -276,6 +278,13 @@ class _Finder:
             if ti - j < 5 and free and not any(self._title(s.tokens[k], kind) for k in path):
                 return m.entity.id
         return None
+
+    def _known(self, s: _Sentence, kind: EventType, i: int) -> bool:
+        """Whether a noun names one known before: with the article, or after a preposition."""
+        token = s.tokens[i]
+        if _definite(token) or self._prepositional(s, i, kind):
+            return True
+        return i > 0 and any(f in kind.prepositions for f in forms(s.tokens[i - 1]))
 
     @staticmethod
     def _relative_before(s: _Sentence, kind: EventType, i: int) -> bool:

@@ -41,6 +41,7 @@ class Trigger:
     window: int = 4
     unless: frozenset[str] = frozenset()  # none of these within `window` words after it
     participle: bool = False  # «مشيدا», «مقدما شكره»: hangs on the sentence's subject
+    plain: bool = True  # listed as it is, not under conditions
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,7 @@ class EventType:
     unnamed: frozenset[str] = frozenset()
     cue_reach: int = 4
     needs_agent: bool = False  # not kept with a target alone
+    fresh_only: bool = False  # a plain noun with the article or after a preposition: known
     negations: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
 
@@ -153,6 +155,7 @@ def _event_type(spec: Mapping[str, Any]) -> EventType:
         unnamed=_words(spec.get("unnamed", ())),
         cue_reach=int(spec.get("cue_reach", 4)),
         needs_agent=bool(spec.get("needs_agent", False)),
+        fresh_only=bool(spec.get("fresh_only", False)),
         negations=_words(spec.get("negations", ())),
         complementizers=_words(spec.get("complementizers", ())),
     )
@@ -166,13 +169,16 @@ def _add_triggers(table: dict[tuple[str, ...], list[Trigger]], entry: Mapping[st
         (entry.get("participles", []), Trigger(name, False, participle=True)),
     ]
     for cond in entry.get("conditional", []):
+        form = cond.get("kind", "verb")
         trigger = Trigger(
             name,
-            cond.get("kind", "verb") == "verb",
+            form == "verb",
             str(cond.get("needs", "")),
             _words(cond.get("near", ())),
             int(cond.get("window", 4)),
             _words(cond.get("unless", ())),
+            participle=form == "participle",
+            plain=False,
         )
         groups.append((cond.get("words", []), trigger))
     for words, trigger in groups:
