@@ -246,6 +246,9 @@ def _organization_phrases(sent: SentenceTokens, keys: list[str], lex: Lexicon) -
 #: The most tokens an organization phrase opened by an institution head runs to.
 MAX_INSTITUTION_TOKENS = 9
 _DEFINITE = ("ال", "لل")
+#: The article, alone or after «و» / «ل»: a word continuing a name («الشؤون», «للسياحة»,
+#: «والآثار»), not one after «ب» / «ك» («بالرياض»: where, not what).
+_NAME_DEFINITE = frozenset({"ال", "لل", "وال", "ولل"})
 _NAME_LINKS = frozenset({"بن", "بنت", "ابن", "ابو", "ام", "ال", "اب"})
 
 
@@ -272,7 +275,8 @@ def _institutions(
             i += 1
             continue
         end = _institution_end(sent, keys, words, i, definite, lex, ew)
-        if end > i + 1 and not any(label.endswith("ORG") for label in labels[i:end]):
+        inner = labels[i + 1 : end]  # an organization right after the head is taken in
+        if end > i + 1 and labels[i] == "O" and "B-ORG" not in inner[1:]:
             _set(labels, i, end, "ORG")
             i = end
         else:
@@ -301,10 +305,13 @@ def _institution_end(
             break  # «مؤسسة … ومؤسسة …»: a second organization
         if conjoined and not (token.prefix in ("وال", "ولل") or _nisba(token)):
             break  # «هيئة السياحة والآثار المعرض»: after «و…» only «و…» parts and adjectives
-        if token.prefix.endswith(_DEFINITE) or (
-            token.prefix in ("و", "وب") and j + 1 < len(tokens) and not definite and adjectives
+        if token.prefix in _NAME_DEFINITE or (
+            token.prefix == "و"
+            and j + 1 < len(tokens)
+            and tokens[j + 1].prefix in _NAME_DEFINITE
+            and adjectives
         ):
-            if token.prefix.endswith(_DEFINITE):
+            if token.prefix in _NAME_DEFINITE:
                 adjectives += 1
                 nationality = nationality or lex.nationality(token.text) is not None
             conjoined = conjoined or token.prefix.startswith("و")
@@ -313,7 +320,7 @@ def _institution_end(
         if (
             token.prefix in ("ل", "ول")
             and j + 1 < len(tokens)
-            and tokens[j + 1].prefix.endswith(_DEFINITE)
+            and tokens[j + 1].prefix in _NAME_DEFINITE
             and adjectives
         ):
             j += 2  # «المركز السعودي لكفاءة الطاقة», «الشركة السودانية لنقل الكهرباء»
@@ -391,7 +398,7 @@ def _headed_places(
             continue
         j = i + 1
         token = tokens[j]
-        if token.prefix.endswith(_DEFINITE) and not _ends_phrase(keys[j], token, lex, ew):
+        if token.prefix in _NAME_DEFINITE and not _ends_phrase(keys[j], token, lex, ew):
             if keys[i] in ew.weak_place_heads and ew.is_common(token.text):
                 continue  # «قاعدة العائدات», «سوق الأسهم»
             j += 1
@@ -466,8 +473,11 @@ def _organization_tail(
         token = tokens[j]
         if token.kind != "word" or _ends_phrase(keys[j], token, lex, ew):
             break
+        pair = j + 1 < len(tokens) and tokens[j + 1].prefix in _NAME_DEFINITE
         if token.prefix in ("لل", "ولل") or (grew and token.prefix == "وال") or _nisba(token):
             j += 1
+        elif token.prefix in ("ل", "و") and pair and labels[j + 1] == "O":
+            j += 2  # «لنقل الكهرباء», «وتقنية المعلومات»
         else:
             break
         grew = True
