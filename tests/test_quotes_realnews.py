@@ -449,3 +449,13 @@ def test_the_addressee_is_never_the_speaker() -> None:
     paper.mentions.append(Mention("body", at, at + len("الوطن"), "الوطن"))
     (q,) = quotes(body, paper)
     assert q.speaker is None and "الوطن" not in q.speaker_text
+
+
+def test_a_short_object_names_a_topic_not_what_was_said() -> None:
+    body = (
+        "وقال سعد الفهد إن الادعاءات باطلة. ونفى وجود أي صفقة، مؤكدا أنه لم يتسلم أي مبلغ من أحد."
+    )
+    found = quotes(body, entity("سعد الفهد", body, "e1"))
+    assert [q.verb for q in found] == ["قال", "مؤكدا"]
+    body = "وقال سعد الفهد إن الإقبال ضعيف.\nوأرجع ذلك إلى غلاء الأسعار."
+    assert len(quotes(body, entity("سعد الفهد", body, "e1"))) == 1

@@ -90,6 +90,7 @@ class _Found:
     stop: int
     resume: int  # the token index the sentence's scan goes on from
     open: bool  # whether a later reporting verb of the sentence ends it
+    bare: bool = False  # content with no إن/أن, colon or mark before it
 
 
 class _Finder:
@@ -132,6 +133,7 @@ class _Finder:
         if tokens[0].text in self.w.marks and self._quote_first(field, text, tokens, end):
             return
         opened: Quote | None = None
+        bare = False
         before = len(self.quotes)
         v = 0
         while v < len(tokens) - 1:
@@ -141,8 +143,12 @@ class _Finder:
                 continue
             if opened is not None:
                 _cut(opened, text, tokens[v].start)
+                short = bare and len(opened.text.split()) < self.w.min_words
+                if short and self.quotes and self.quotes[-1] is opened:
+                    self.quotes.pop()  # «ونفى وجود أي صفقة، مؤكداً ...»: a topic
             quote = self._add(field, text, found)
             opened = quote if found.open and quote is not None else None
+            bare = found.bare
             v = max(found.resume, v + 1)
         if len(self.quotes) == before:
             self._attributed(field, text, tokens)
@@ -247,6 +253,10 @@ class _Finder:
         if span is None:
             return None
         first = tokens[c]
+        marked = c > 0 and (tokens[c - 1].text == ":" or self.w.is_complementizer(tokens[c - 1]))
+        bare = not marked and first.text not in self.w.marks
+        if bare and len(text[span[0] : span[1]].split()) < self.w.min_words:
+            return None  # «ونفى وجود أي صفقة»: a short object names a topic, not what was said
         direct = first.text in self.w.marks or tokens[c - 1].text == ":"
         _, verb = strip_conjunction(tokens[v])
         start, stop = span
@@ -257,7 +267,7 @@ class _Finder:
             self.w.is_subject_complementizer(tokens[c - 1]) or self._masdar(tokens, c - 1)
         ):
             start = tokens[c - 1].start + len(tokens[c - 1].prefix)  # «أنها إشاعات»: its subject
-        return _Found(speaker, verb, direct, implicit, start, stop, c, True)
+        return _Found(speaker, verb, direct, implicit, start, stop, c, True, bare)
 
     def _masdar(self, tokens: Sequence[Token], i: int) -> bool:
         """«أن يكون»: أن before an imperfect verb is the content itself («نفى أن يكون»)."""
