@@ -308,3 +308,15 @@ def test_an_accident_takes_no_agent() -> None:
     article = article_of("واندلع حريق في هاتف المسافر أحمد علي داخل مطار برشلونة.")
     (accident,) = of_type(article, "accident")
     assert accident.agent is None
+
+
+def test_who_undergoes_criticism_is_not_its_agent() -> None:
+    article = article_of("وتعرض المدرب أنطونيو كونتي لانتقادات بسبب أسلوبه الدفاعي.")
+    for event in of_type(article, "condemn"):
+        assert name(article, event.agent) != "أنطونيو كونتي"
+
+
+def test_an_agent_is_not_its_own_target() -> None:
+    article = article_of("وكان أول رئيس زار بيونغيانغ الرئيس كيم داي جونغ الذي التقى كيم جونغ إيل.")
+    for event in article.events:
+        assert event.target is None or event.target != event.agent

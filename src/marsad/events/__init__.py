@@ -49,8 +49,11 @@ _CLAUSE_ENDS = frozenset({"،", ",", "؛", ";", ":", "«", "»", "(", ")"})
 
 
 def _finished(draft: Event) -> Event:
-    """A draft event as recorded: its agent is not also listed among the participants."""
-    return replace(draft, participants=[p for p in draft.participants if p != draft.agent])
+    """A draft event as recorded: its agent is neither its target nor listed among the
+    participants."""
+    target = None if draft.target == draft.agent else draft.target
+    participants = [p for p in draft.participants if p != draft.agent]
+    return replace(draft, target=target, participants=participants)
 
 
 @dataclass(frozen=True, slots=True)
@@ -223,8 +226,11 @@ class _Finder:
         return None if earlier.type in self.inv.frames else earlier.agent
 
     def _agent(self, s: _Sentence, kind: EventType, trigger: Trigger, i: int, j: int) -> str | None:
+        undergone = not trigger.verbal and self._undergone(s, kind, i)
         for strategy in kind.agent:
             found: str | None = None
+            if undergone and strategy not in ("cue", "after_noun"):
+                continue  # «تعرض المدرب لانتقادات»: the one named before suffers it
             if strategy == "cue":
                 found = self._after_cue(s, kind, j)
             elif strategy == "after_verb" and trigger.verbal and self._relative_before(s, kind, i):
@@ -285,6 +291,17 @@ class _Finder:
         if _definite(token) or self._prepositional(s, i, kind):
             return True
         return i > 0 and any(f in kind.prepositions for f in forms(s.tokens[i - 1]))
+
+    @staticmethod
+    def _undergone(s: _Sentence, kind: EventType, i: int) -> bool:
+        """Whether a noun is what its clause's subject undergoes: «تعرض لانتقادات»."""
+        for k in range(i - 1, max(-1, i - 9), -1):
+            token = s.tokens[k]
+            if token.text in _CLAUSE_ENDS:
+                return False
+            if any(f in kind.undergo_verbs for f in forms(token)):
+                return True
+        return False
 
     @staticmethod
     def _relative_before(s: _Sentence, kind: EventType, i: int) -> bool:

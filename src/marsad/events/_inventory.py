@@ -73,6 +73,7 @@ class EventType:
     unnamed: frozenset[str] = frozenset()
     cue_reach: int = 4
     needs_agent: bool = False  # not kept with a target alone
+    undergo_verbs: frozenset[str] = frozenset()
     fresh_only: bool = False  # a plain noun with the article or after a preposition: known
     negations: frozenset[str] = frozenset()
     complementizers: frozenset[str] = frozenset()
@@ -156,6 +157,7 @@ def _event_type(spec: Mapping[str, Any]) -> EventType:
         cue_reach=int(spec.get("cue_reach", 4)),
         needs_agent=bool(spec.get("needs_agent", False)),
         fresh_only=bool(spec.get("fresh_only", False)),
+        undergo_verbs=_words(spec.get("undergo_verbs", ())),
         negations=_words(spec.get("negations", ())),
         complementizers=_words(spec.get("complementizers", ())),
     )
