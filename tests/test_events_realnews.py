@@ -320,3 +320,16 @@ def test_an_agent_is_not_its_own_target() -> None:
     article = article_of("وكان أول رئيس زار بيونغيانغ الرئيس كيم داي جونغ الذي التقى كيم جونغ إيل.")
     for event in article.events:
         assert event.target is None or event.target != event.agent
+
+
+def test_an_unnamed_subject_after_that_leaves_the_agent_unknown() -> None:
+    article = article_of(
+        "ونقلت الوكالة عن السفير أسامة شلتوت أن الوفد سيوقع مذكرة تفاهم للتعاون في النقل."
+    )
+    for event in of_type(article, "agreement"):
+        assert name(article, event.agent) != "أسامة شلتوت"
+
+
+def test_seizing_goods_is_no_arrest() -> None:
+    article = article_of("وضبطت الفرق الرقابية في الدمام 500 جهاز تكييف مخالف.")
+    assert not of_type(article, "arrest")

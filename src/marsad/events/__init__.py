@@ -239,6 +239,8 @@ class _Finder:
                 found = self._subject_before(s, kind, i) or self._subject(
                     s, kind, kind.agent_types, j
                 )
+                if found is None and self._unnamed_before(s, kind, i):
+                    return None  # «أن الوفد سيوقع»: its subject has no name
                 if found is None and j < len(s.tokens) and self._unnamed(s.tokens[j], kind):
                     return None  # «أشاد عدد من المسؤولين»: its subject has no name
             elif strategy == "after_noun" and not trigger.verbal and not _definite(s.tokens[i]):
@@ -306,6 +308,17 @@ class _Finder:
     @staticmethod
     def _relative_before(s: _Sentence, kind: EventType, i: int) -> bool:
         return i > 0 and any(f in kind.relatives for f in forms(s.tokens[i - 1]))
+
+    def _unnamed_before(self, s: _Sentence, kind: EventType, i: int) -> bool:
+        """Whether a verb's subject stands between it and «أن/إن» with no name: «أن الوفد
+        سيوقع», «إن إدارة الجامعة وافقت»."""
+        for k in range(i - 1, max(-1, i - 7), -1):
+            token = s.tokens[k]
+            if token.text in _CLAUSE_ENDS or k in self._verbs or k in s.covered:
+                return False
+            if any(f in kind.complementizers for f in forms(token)):
+                return k < i - 1
+        return False
 
     def _subject_before(self, s: _Sentence, kind: EventType, i: int) -> str | None:
         """A subject named right before its verb («القوات العراقية تستعيد», «أن الكويت
