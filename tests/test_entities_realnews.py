@@ -154,3 +154,9 @@ def test_a_quoted_outlet_is_an_organization() -> None:
     body = "وقال المدير لـ«الرائد» إن العمل مستمر، كما صرح لوكالة «رويترز» بأن الخطة جاهزة."
     organizations = _names(body, "ORG")
     assert "الرائد" in organizations and "رويترز" in organizations, organizations
+
+
+def test_a_long_name_cut_in_two_by_the_tagger_is_one_name() -> None:
+    body = "وقال الرئيس اليمني السابق علي عبدالله صالح إن نجله أحمد علي عبدالله صالح سيعود."
+    names = _names(body, "PER")
+    assert "علي عبدالله صالح" in names and "أحمد علي عبدالله صالح" in names, names

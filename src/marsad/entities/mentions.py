@@ -507,6 +507,9 @@ def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
     ترحيبية»), a run of ordinary words or titles alone unlabelled («صباح الخير»), and a name
     cut at «بن» / «بنت» extended over the genealogy («فهد بن صالح» + «القرناس»)."""
     labels, tokens = sent.labels, sent.tokens
+    for j in range(1, len(labels)):  # «أحمد علي» + «عبدالله صالح»: one name cut in two
+        if labels[j] == "B-PERS" and labels[j - 1][2:] == "PERS" and not name_cut(tokens[j]):
+            labels[j] = "I-PERS"
     i = 0
     while i < len(labels):
         if labels[i] != "B-PERS":
@@ -553,7 +556,7 @@ def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
         while first < end - 1 and (
             ew.never_name(tokens[first].text)
             or tokens[first].prefix in _DEFINITE_PREPOSITIONS
-            or normalize(tokens[first].base) in lex.name_stops
+            or (normalize(tokens[first].base) in lex.name_stops and not _ali(tokens[first]))
             or (tokens[first].prefix == "ال" and lex.nationality(tokens[first].text))
         ):
             first += 1  # «سيترك بلاتر», «المصري بالخرطوم أسامة …»: not the name
@@ -583,6 +586,10 @@ _DEFINITE_PREPOSITIONS = frozenset({"بال", "لل", "كال", "وبال", "و�
 _PREPOSITIONS = ("ب", "ل", "ك", "لل", "بال", "كال", "وب", "ول", "فب", "فل", "ولل", "وبال")
 
 
+#: First words of titles, as keys, that open what follows a preposition («لخادم», «للأمير»).
+_HONORIFIC_WORDS = frozenset(h[:1] for h in lexicon().honorifics if h)
+
+
 def _name_end(tokens: list[Token], first: int, end: int, ew: EntityWords) -> int:
     """Where the name starting at ``first`` ends inside a run ending at ``end``: before a word
     with a preposition («عبد العزيز للحوار»), before an ordinary word after two name words
@@ -591,8 +598,9 @@ def _name_end(tokens: list[Token], first: int, end: int, ew: EntityWords) -> int
     while last < end:
         token = tokens[last]
         common = ew.never_name(token.text)  # the key: «للحوار» is «حوار», «كوربين» no word
-        if (token.prefix in _PREPOSITIONS and common) or (last - first >= 2 and common):
-            break
+        titled = token.prefix in _PREPOSITIONS and (key(token.text),) in _HONORIFIC_WORDS
+        if titled or (token.prefix in _PREPOSITIONS and common) or (last - first >= 2 and common):
+            break  # «… لخادم الحرمين»: a preposition and a title open what comes next
         last += 1
     while last > first + 1 and ew.never_name(tokens[last - 1].text):
         last -= 1
@@ -634,6 +642,11 @@ def _after_name(token: Token, lex: Lexicon) -> bool:
     )
 
 
+def _ali(token: Token) -> bool:
+    """«علي» written with the dotted ya: the name; the preposition is written «على»."""
+    return (token.base if token.prefix else token.text) == "علي"
+
+
 def _known_next(token: Token, label: str, ew: EntityWords) -> bool:
     return (
         label == "O"
@@ -648,9 +661,9 @@ def _given_before(token: Token, lex: Lexicon, ew: EntityWords) -> bool:
     """A given name the tagger left out before a person («و» + «مروة» + «عبدالمنعم»)."""
     if token.kind != "word" or token.prefix not in ("", "و"):
         return False
-    word = token.base if token.prefix else token.text
-    if word == "علي":  # the name; the preposition is written «على»
+    if _ali(token):
         return True
+    word = token.base if token.prefix else token.text
     k = key(token.text)
     if k in lex.role_heads or (k,) in lex.honorifics or ew.never_name(token.text):
         return False
@@ -658,7 +671,7 @@ def _given_before(token: Token, lex: Lexicon, ew: EntityWords) -> bool:
 
 
 def _name_word(token: Token, lex: Lexicon, ew: EntityWords) -> bool:
-    return token.kind == "word" and _name_like(token, lex) and not ew.is_common(token.text)
+    return token.kind == "word" and _name_like(token, lex) and not ew.never_name(token.text)
 
 
 def _surname_word(token: Token, lex: Lexicon, ew: EntityWords) -> bool:
