@@ -160,3 +160,10 @@ def test_a_long_name_cut_in_two_by_the_tagger_is_one_name() -> None:
     body = "وقال الرئيس اليمني السابق علي عبدالله صالح إن نجله أحمد علي عبدالله صالح سيعود."
     names = _names(body, "PER")
     assert "علي عبدالله صالح" in names and "أحمد علي عبدالله صالح" in names, names
+
+
+def test_an_acronym_in_brackets_is_the_organization_before_it() -> None:
+    body = "وقالت وكالة السودان للأنباء (سونا) إن الوزير وصل. وأضافت سونا أن الزيارة تستمر."
+    organizations = [e for e in _entities(body) if e.type == "ORG"]
+    assert [o.name for o in organizations] == ["وكالة السودان للأنباء"]
+    assert len(organizations[0].mentions) == 3

@@ -43,7 +43,7 @@ def build_entities(
     extra = _propagate(groups, sentences, texts)
     if extra:
         groups = _group(sorted([*found, *extra], key=_position), texts, lex, read)
-    groups = _merge_short_forms(groups)
+    groups = _merge_acronyms(_merge_short_forms(groups))
     entities = [_entity(f"e{i + 1}", g, texts) for i, g in enumerate(groups)]
     _link_roles(entities, groups, lex, texts)
     return entities
@@ -165,6 +165,32 @@ def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
             target.found.extend(group.found)
             target.contexts.extend(group.contexts)
             target.names.extend(group.names)
+    return kept
+
+
+def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
+    """«وكالة السودان للأنباء (سونا)»: a one-word organization in brackets right after a
+    fuller one is its short name, here and wherever else the article uses it."""
+    ends: dict[tuple[int, int], _Group] = {}
+    for group in groups:
+        if group.type == "ORG" and len(group.keys) > 1:
+            for f in group.found:
+                ends[(id(f.sentence), f.last)] = group
+    kept: list[_Group] = []
+    for group in groups:
+        target = None
+        if group.type == "ORG" and len(group.keys) == 1:
+            for f in group.found:
+                tokens = f.sentence.tokens
+                if f.first > 0 and tokens[f.first - 1].text == "(":
+                    target = ends.get((id(f.sentence), f.first - 1))
+                    if target is not None:
+                        break
+        if target is None:
+            kept.append(group)
+        else:
+            target.found.extend(group.found)
+            target.contexts.extend(group.contexts)  # its names stay out of the canonical one
     return kept
 
 
