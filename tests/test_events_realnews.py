@@ -334,3 +334,12 @@ def test_an_unnamed_subject_after_that_leaves_the_agent_unknown() -> None:
 def test_seizing_goods_is_no_arrest() -> None:
     article = article_of("وضبطت الفرق الرقابية في الدمام 500 جهاز تكييف مخالف.")
     assert not of_type(article, "arrest")
+
+
+def test_a_donor_is_named_right_after_the_aid_not_far_away() -> None:
+    article = article_of(
+        "وشهد المشرف العام تدشين القوافل الإغاثية بالتعاون مع الهيئات المحلية، "
+        "والتي ستصل تباعا إلى المحتاجين من الأسر في محافظة حضرموت."
+    )
+    for event in of_type(article, "aid"):
+        assert name(article, event.agent) != "حضرموت"
