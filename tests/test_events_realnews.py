@@ -343,3 +343,13 @@ def test_a_donor_is_named_right_after_the_aid_not_far_away() -> None:
     )
     for event in of_type(article, "aid"):
         assert name(article, event.agent) != "حضرموت"
+
+
+def test_a_noun_with_the_article_takes_no_agent_from_before_it() -> None:
+    article = article_of("فاز فريق الهلال على النصر بهدفين مقابل هدف في اللقاء المتأخر من الجولة.")
+    assert not of_type(article, "meeting")
+
+
+def test_time_passing_is_no_collision() -> None:
+    article = article_of("وتوقع العالم ستيفن مايرز اصطدام الأرض بالمريخ بعد مرور مليار عام.")
+    assert not of_type(article, "accident")

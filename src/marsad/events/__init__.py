@@ -254,7 +254,8 @@ class _Finder:
                     return self._subject(s, kind, kind.agent_types, verb + 1) or (
                         self._last_before(s, kind, verb)
                     )
-            elif strategy == "before":
+            elif strategy == "before" and (trigger.verbal or not _definite(s.tokens[i])):
+                # «في اللقاء المتأخر»: a noun with the article tells no new agent
                 found = self._last_before(s, kind, i)
             elif strategy == "speaker":
                 found = self._speaker(s, s.tokens[i].start)
