@@ -353,3 +353,9 @@ def test_a_noun_with_the_article_takes_no_agent_from_before_it() -> None:
 def test_time_passing_is_no_collision() -> None:
     article = article_of("وتوقع العالم ستيفن مايرز اصطدام الأرض بالمريخ بعد مرور مليار عام.")
     assert not of_type(article, "accident")
+
+
+def test_extending_a_partnership_is_an_agreement() -> None:
+    article = article_of("وأعلنت شركة سامسونج وشركة ماستر كارد عن تمديد شراكتهما العالمية.")
+    (agreement,) = of_type(article, "agreement")
+    assert "سامسونج" in name(article, agreement.agent)
