@@ -167,3 +167,14 @@ def test_an_acronym_in_brackets_is_the_organization_before_it() -> None:
     organizations = [e for e in _entities(body) if e.type == "ORG"]
     assert [o.name for o in organizations] == ["وكالة السودان للأنباء"]
     assert len(organizations[0].mentions) == 3
+
+
+def test_adverbs_adjectives_and_sports_words_are_no_entities() -> None:
+    body = (
+        "وشهدت المباراة حضورا جماهيريا كبيرا في منطقة صحراوية، وتقدم منتخب الجزائر لكرة اليد "
+        "في الشوط الأول. ويخدم المستشفى أحياء طارق والنصر."
+    )
+    entities = _entities(body)
+    names = {e.name for e in entities}
+    assert not names & {"جماهيريا", "صحراوية", "كرة اليد", "الشوط", "الشوط الأول"}, names
+    assert "طارق والنصر" not in names

@@ -432,6 +432,10 @@ def _run_end(labels: list[str], j: int) -> int:
     return end
 
 
+#: Endings of indefinite relative adjectives and adverbs («صحراوية», «جماهيريا», «دوليًا»).
+_ADVERB_ENDINGS = ("ية", "يه", "يا", "يًا", "ياً", "اً", "ًا")
+
+
 def _organization_bounds(
     sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityWords
 ) -> None:
@@ -448,6 +452,10 @@ def _organization_bounds(
         last = end
         while last > i + 1 and _ends_phrase(keys[last - 1], tokens[last - 1], lex, ew):
             last -= 1
+        if tuple(keys[i:last]) in ew.not_organizations:
+            labels[i:end] = ["O"] * (end - i)
+            i = end
+            continue
         grown = last
         if last == end and end - i > 1:  # «داعش الإرهابي»: a one-word name is not grown
             grown = _organization_tail(tokens, keys, labels, last, i, lex, ew)
@@ -486,8 +494,20 @@ def _organization_tail(
 
 def _adjective_places(sent: SentenceTokens, lex: Lexicon) -> None:
     """«الشركة السعودية», «الأندية السعودية»: a nationality adjective right after a definite
-    noun describes it; it is not the country, whatever the tagger or gazetteer said."""
+    noun describes it; it is not the country, whatever the tagger or gazetteer said. An
+    indefinite relative adjective or adverb the gazetteer does not know («صحراوية»,
+    «جماهيريا») is no place either."""
     tokens, labels = sent.tokens, sent.labels
+    words = [t.text for t in tokens]
+    for i, token in enumerate(tokens):
+        if (
+            labels[i] == "B-LOC"
+            and (i + 1 == len(labels) or not labels[i + 1].startswith("I-"))
+            and not token.prefix
+            and token.text.endswith(_ADVERB_ENDINGS)
+            and not lex.place_at(words, i)
+        ):
+            labels[i] = "O"
     for i in range(1, len(tokens)):
         if labels[i] != "B-LOC" or (i + 1 < len(labels) and labels[i + 1].startswith("I-")):
             continue
@@ -598,6 +618,8 @@ def _name_end(tokens: list[Token], first: int, end: int, ew: EntityWords) -> int
     while last < end:
         token = tokens[last]
         common = ew.never_name(token.text)  # the key: «للحوار» is «حوار», «كوربين» no word
+        if token.prefix in ("وال", "ولل"):
+            break  # «طارق والنصر»: «و» with the article joins another thing
         titled = token.prefix in _PREPOSITIONS and (key(token.text),) in _HONORIFIC_WORDS
         if titled or (token.prefix in _PREPOSITIONS and common) or (last - first >= 2 and common):
             break  # «… لخادم الحرمين»: a preposition and a title open what comes next

@@ -29,6 +29,7 @@ class EntityWords:
     weak_heads: frozenset[str]  # heads that name an organization only with more after them
     phrase_stops: frozenset[str]
     not_persons: frozenset[tuple[str, ...]]  # phrases never a person («صباح الخير»)
+    not_organizations: frozenset[tuple[str, ...]]  # sports words («كرة اليد», «الشوط»)
     common: frozenset[str]
     also_names: frozenset[str]  # common words that are also given names («غالب», «مالك»)
 
@@ -55,6 +56,9 @@ def entity_words() -> EntityWords:
         weak_place_heads=frozenset(key(h) for h in data["weak_place_heads"]),
         weak_heads=frozenset(key(h) for h in data["weak_institution_heads"]),
         phrase_stops=frozenset(key(w) for w in data["phrase_stops"]),
+        not_organizations=frozenset(
+            tuple(key(w) for w in p.split()) for p in data["not_organizations"]
+        ),
         not_persons=frozenset(tuple(key(w) for w in p.split()) for p in data["not_persons"]),
         common=frozenset(common["words"]),
         also_names=frozenset(common["also_names"]),
