@@ -178,3 +178,9 @@ def test_adverbs_adjectives_and_sports_words_are_no_entities() -> None:
     names = {e.name for e in entities}
     assert not names & {"جماهيريا", "صحراوية", "كرة اليد", "الشوط", "الشوط الأول"}, names
     assert "طارق والنصر" not in names
+
+
+def test_a_role_after_a_name_ends_before_a_time_word() -> None:
+    body = "واستقبل الوزير السفير خالد العمر، سفير المملكة لدى الدولة الصديقة اليوم في مكتبه."
+    (person,) = [e for e in _entities(body) if e.type == "PER"]
+    assert "سفير المملكة لدى الدولة الصديقة" in [r.title for r in person.roles]

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ..ner.lexicon import Lexicon
 from ..text import Token
 from .mentions import Found, keys_of, prefix_cut
+from .words import entity_words
 
 __all__ = ["PersonContext", "person_context"]
 
@@ -95,9 +96,12 @@ def _role_right(
         return None
     closer = ")" if tokens[after].text == "(" else None
     end = start
+    stops = entity_words().phrase_stops
     while end < len(tokens) and end - start < ROLE_MAX:
         word = tokens[end].text
         if (closer and word == closer) or (not closer and word in _STOP):
             break
+        if end > start + 1 and (keys[end] in stops or keys[end] in lex.speech_verbs):
+            break  # «… الصديقة اليوم», «… أكد»: the role ends before them
         end += 1
     return _surface(tokens, start, end, text), start, end
