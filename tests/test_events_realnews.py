@@ -359,3 +359,12 @@ def test_extending_a_partnership_is_an_agreement() -> None:
     article = article_of("وأعلنت شركة سامسونج وشركة ماستر كارد عن تمديد شراكتهما العالمية.")
     (agreement,) = of_type(article, "agreement")
     assert "سامسونج" in name(article, agreement.agent)
+
+
+def test_a_title_after_the_verb_is_the_person_holding_it() -> None:
+    article = article_of(
+        "وصل وزير الخارجية عادل الجبير إلى القاهرة أمس.\n"
+        "ورحب الوزير بنتائج المباحثات مع الجانب المصري."
+    )
+    (event,) = of_type(article, "endorse")
+    assert name(article, event.agent) == "عادل الجبير"

@@ -74,6 +74,7 @@ class _Finder:
         self.index = EntityIndex(article.entities)
         self._verbs: set[int] = set()  # the verbal triggers of the sentence read now
         self._found: list[Event] = []  # the events of the sentence read now, so far
+        self._roled = [e for e in article.entities if e.type == "PER" and e.roles]
         # drafts told as news, by a verb (True) or an indefinite noun (False)
         self._fresh: dict[int, bool] = {}
 
@@ -242,7 +243,8 @@ class _Finder:
                 if found is None and self._unnamed_before(s, kind, i):
                     return None  # «أن الوفد سيوقع»: its subject has no name
                 if found is None and j < len(s.tokens) and self._unnamed(s.tokens[j], kind):
-                    return None  # «أشاد عدد من المسؤولين»: its subject has no name
+                    # «وأشاد الوزير»: the one person of the article with that title, or none
+                    return self._titled(s, j)
             elif strategy == "after_noun" and not trigger.verbal and not _definite(s.tokens[i]):
                 # «زيارة الأمير فلان»: the noun's genitive; «الزيارة» is one already told
                 found = self._subject(s, kind, kind.agent_types - {"GPE", "LOC"}, j)
@@ -309,6 +311,22 @@ class _Finder:
     @staticmethod
     def _relative_before(s: _Sentence, kind: EventType, i: int) -> bool:
         return i > 0 and any(f in kind.relatives for f in forms(s.tokens[i - 1]))
+
+    def _titled(self, s: _Sentence, j: int) -> str | None:
+        """The one person whose role begins with the title after a verb: «رحب الوزير» for
+        «وزير الخارجية فلان» named before; «رحب وزير الخارجية» for the same."""
+        head = _bare(s.tokens[j])
+        nxt = s.tokens[j + 1] if j + 1 < len(s.tokens) else None
+        alone = nxt is None or nxt.kind != "word" or not _definite(nxt)  # «الوزير بـ», «الوزير،»
+        found: set[str] = set()
+        for person in self._roled:
+            for role in person.roles:
+                title = [w.removeprefix("ال") for w in normalize(role.title).split()]
+                if not title or title[0] not in head:
+                    continue
+                if alone or len(title) == 1 or (nxt is not None and title[1] in _bare(nxt)):
+                    found.add(person.id)
+        return next(iter(found)) if len(found) == 1 else None
 
     def _unnamed_before(self, s: _Sentence, kind: EventType, i: int) -> bool:
         """Whether a verb's subject stands between it and «أن/إن» with no name: «أن الوفد
@@ -592,6 +610,12 @@ def _resolve(event: Event, fuller: dict[str, str]) -> None:
     if event.target in fuller:
         event.target = fuller[event.target]
     event.participants = list(dict.fromkeys(fuller.get(p, p) for p in event.participants))
+
+
+def _bare(token: Token) -> set[str]:
+    """A word's forms, and each without the article: «والوزير» gives «وزير»."""
+    found = set(forms(token))
+    return found | {f.removeprefix("ال") for f in found}
 
 
 def _definite(token: Token) -> bool:
