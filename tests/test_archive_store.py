@@ -223,3 +223,18 @@ def test_sqlite_ids_of_ranked_rows_follow_every_writer(
         monkeypatch.setattr("marsad.archive.sqlite._ID_MAP_MAX", 1)  # too many to keep
         one.add([art("عن النفط", "كلام عن النفط.")])
         assert len(one.store.search(query, Filters(), 10, 0)) == 4
+
+
+def test_a_name_written_apart_or_joined_is_one_entity_across_the_archive() -> None:
+    from marsad.archive.views import Name, merge_variants
+
+    names = [
+        Name("عبد الناصر علام", "عبد الناصر علام", "PER", 2),
+        Name("عبدالناصر علام", "عبدالناصر علام", "PER", 1),
+        Name("عبدالناصر", "عبدالناصر", "PER", 1),
+        Name("عبد الرحمن علام", "عبد الرحمن علام", "PER", 1),
+    ]
+    merged = merge_variants(names)
+    assert merged[("عبدالناصر علام", "PER")] == merged[("عبد الناصر علام", "PER")]
+    assert merged[("عبد الرحمن علام", "PER")] == "عبد الرحمن علام", "another person stays apart"
+    assert merged[("عبدالناصر", "PER")] == "عبدالناصر", "never on a first name"

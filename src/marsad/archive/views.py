@@ -97,10 +97,20 @@ def entity_names(store: Store) -> list[Name]:
     return [Name(str(k), str(n), str(t), int(str(c))) for k, t, n, c in rows]
 
 
+#: Name words written apart from the next or joined to it («عبد الناصر» / «عبدالناصر»).
+_JOINED_FIRSTS = frozenset({"عبد", "ابو", "بو"})
+
+
 def _words(key: str) -> tuple[str, ...]:
+    words: list[str] = []
+    for w in key.split():
+        if words and words[-1] in _JOINED_FIRSTS:
+            words[-1] += w
+        else:
+            words.append(w)
     return tuple(
         w[len(_ARTICLE) :] if w.startswith(_ARTICLE) and len(w) > len(_ARTICLE) + 2 else w
-        for w in key.split()
+        for w in words
     )
 
 
@@ -116,9 +126,13 @@ def merge_variants(names: Sequence[Name]) -> dict[tuple[str, str], str]:
         words = _words(n.key)
         if words:
             by_first[(n.type, words[0])].append(n)
+    spelled: dict[tuple[str, tuple[str, ...]], str] = {}  # one spelling per written-apart form
     canonical: dict[tuple[str, str], str] = {}
     for n in sorted(names, key=lambda n: (-len(_words(n.key)), n.key)):
-        canonical[(n.key, n.type)] = _canonical(n, by_first, canonical)
+        same = spelled.setdefault((n.type, _words(n.key)), n.key)
+        canonical[(n.key, n.type)] = (
+            canonical[(same, n.type)] if same != n.key else _canonical(n, by_first, canonical)
+        )
     return canonical
 
 
