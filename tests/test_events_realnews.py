@@ -368,3 +368,20 @@ def test_a_title_after_the_verb_is_the_person_holding_it() -> None:
     )
     (event,) = of_type(article, "endorse")
     assert name(article, event.agent) == "عادل الجبير"
+
+
+def test_a_congratulation_sent_is_the_sender_s() -> None:
+    article = article_of(
+        "وبعث الرئيس عبد الفتاح السيسي برقية تهنئة إلى الرئيس التونسي بمناسبة العيد الوطني."
+    )
+    (event,) = of_type(article, "endorse")
+    assert name(article, event.agent) == "عبد الفتاح السيسي"
+
+
+def test_a_support_verb_does_not_reach_past_a_relative_clause() -> None:
+    article = article_of(
+        "وكانت الطائرة تشارك في ملاحقة العناصر التي فرت أثناء تعرضها لغارات جوية "
+        "شنتها مقاتلات التحالف العربي."
+    )
+    (attack,) = of_type(article, "attack")
+    assert "التحالف" in name(article, attack.agent)

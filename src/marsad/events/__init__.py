@@ -353,16 +353,18 @@ class _Finder:
                 return self._first_conjunct(s, ti, m, kind)
         return None
 
-    @staticmethod
-    def _support_verb(s: _Sentence, kind: EventType, i: int) -> int | None:
+    def _support_verb(self, s: _Sentence, kind: EventType, i: int) -> int | None:
         """The verb that carries a noun trigger as its object: «عقد الأمير فلان ...
-        اجتماعا», «شن التحالف غارات»; its subject is the noun's agent."""
+        اجتماعا», «شن التحالف غارات»; its subject is the noun's agent. Not past a
+        relative clause or another event's verb («تشارك في ... التي فرت أثناء ... لغارات»)."""
         for k in range(i - 1, max(-1, i - 15), -1):
             token = s.tokens[k]
             if token.kind == "punct" and token.text not in ("،", ",", "(", ")"):
                 return None
             if any(f in kind.support_verbs for f in forms(token)):
                 return k
+            if k in self._verbs or any(f in kind.relatives for f in forms(token)):
+                return None
         return None
 
     def _unnamed(self, token: Token, kind: EventType) -> bool:
