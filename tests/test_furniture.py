@@ -175,3 +175,15 @@ def test_the_articles_own_list_is_not_a_list_of_links() -> None:
         "اكتشاف أدوات حجرية في كهف بجبال الأطلس المغربية",
     ]
     assert classify_lines(links) == ["related"] * 4, "headlines opening alike are still links"
+
+
+def test_a_reporters_line_or_prefix_opening_the_article_is_furniture() -> None:
+    from marsad.furniture import split_furniture
+
+    kept, removed = split_furniture(["سامي العتيبي – الدمام", "افتتح المعرض أمس بحضور كبير."])
+    assert (kept, removed) == (["افتتح المعرض أمس بحضور كبير."], ["سامي العتيبي – الدمام"])
+    kept, removed = split_furniture(["نورة الشهري - سبق - أبها: أعلنت الجامعة نتائج القبول."])
+    assert kept == ["أعلنت الجامعة نتائج القبول."]
+    assert removed == ["نورة الشهري - سبق - أبها:"]
+    text = ["بدأ الموسم.", "الهلال – النصر", "وانتهت المباراة بالتعادل."]
+    assert split_furniture(text)[0] == text, "inside the article such a line is text"

@@ -56,6 +56,8 @@ class FurnitureRules:
     author_prefixes: tuple[str, ...]
     author_max_words: int
     date_line: re.Pattern[str]
+    openings: tuple[re.Pattern[str], ...] = ()  # whole lines, furniture among the first two
+    opening_prefixes: tuple[re.Pattern[str], ...] = ()  # the start of the first paragraph
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> FurnitureRules:
@@ -91,6 +93,8 @@ class FurnitureRules:
             author_prefixes=tuple(data["author_prefixes"]),
             author_max_words=int(data["author_max_words"]),
             date_line=_date_line(data["months"], data["date_words"]),
+            openings=tuple(re.compile(p) for p in data.get("opening_patterns", [])),
+            opening_prefixes=tuple(re.compile(p) for p in data.get("opening_prefixes", [])),
         )
 
     def line_reason(self, line: str) -> str | None:
@@ -163,11 +167,25 @@ def classify_lines(lines: Sequence[str], rules: FurnitureRules | None = None) ->
     """For each line, why it is furniture, or None when it is article text."""
     rules = rules or default_rules()
     reasons = [rules.line_reason(line) for line in lines]
+    _mark_openings(reasons, lines, rules)
     headline = [rules.is_headline_like(line) for line in lines]
     _keep_inner_dates(reasons)
     _extend_related_blocks(reasons, headline)
     _mark_headline_runs(reasons, headline, lines)
     return reasons
+
+
+def _mark_openings(reasons: list[str | None], lines: Sequence[str], rules: FurnitureRules) -> None:
+    """A reporter's line («حامد القرشي – جدة») opens an article: among its first two lines."""
+    seen = 0
+    for i, line in enumerate(lines):
+        if reasons[i] == "empty":
+            continue
+        if seen >= 2:
+            return
+        seen += 1
+        if reasons[i] is None and any(p.fullmatch(line.strip()) for p in rules.openings):
+            reasons[i] = "byline"
 
 
 def _keep_inner_dates(reasons: list[str | None]) -> None:
@@ -226,9 +244,18 @@ def split_furniture(
     paragraphs: Sequence[str], rules: FurnitureRules | None = None
 ) -> tuple[list[str], list[str]]:
     """Split paragraphs into (text, furniture), each keeping its order."""
+    rules = rules or default_rules()
     reasons = classify_lines(paragraphs, rules)
     kept = [p for p, r in zip(paragraphs, reasons, strict=True) if r is None]
     removed = [
         p.strip() for p, r in zip(paragraphs, reasons, strict=True) if r not in (None, "empty")
     ]
+    if kept:  # «علي حفول - سبق - نجران: ضبط …»: the reporter and place before the text
+        first = kept[0].lstrip()
+        for pattern in rules.opening_prefixes:
+            match = pattern.match(first)
+            if match and first[match.end() :].strip():
+                removed.insert(0, match.group(0).strip())
+                kept[0] = first[match.end() :].lstrip()
+                break
     return kept, removed
