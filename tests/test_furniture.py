@@ -186,4 +186,4 @@ def test_a_reporters_line_or_prefix_opening_the_article_is_furniture() -> None:
     assert kept == ["أعلنت الجامعة نتائج القبول."]
     assert removed == ["نورة الشهري - سبق - أبها:"]
     text = ["بدأ الموسم.", "الهلال – النصر", "وانتهت المباراة بالتعادل."]
-    assert split_furniture(text)[0] == text, "inside the article such a line is text"
+    assert split_furniture(text)[0] == text, "after the first line such a line is text"

@@ -56,7 +56,7 @@ class FurnitureRules:
     author_prefixes: tuple[str, ...]
     author_max_words: int
     date_line: re.Pattern[str]
-    openings: tuple[re.Pattern[str], ...] = ()  # whole lines, furniture among the first two
+    openings: tuple[re.Pattern[str], ...] = ()  # a whole first line that is furniture
     opening_prefixes: tuple[re.Pattern[str], ...] = ()  # the start of the first paragraph
 
     @classmethod
@@ -176,16 +176,13 @@ def classify_lines(lines: Sequence[str], rules: FurnitureRules | None = None) ->
 
 
 def _mark_openings(reasons: list[str | None], lines: Sequence[str], rules: FurnitureRules) -> None:
-    """A reporter's line («حامد القرشي – جدة») opens an article: among its first two lines."""
-    seen = 0
+    """A reporter's line («حامد القرشي – جدة») opens an article: its first line only."""
     for i, line in enumerate(lines):
         if reasons[i] == "empty":
             continue
-        if seen >= 2:
-            return
-        seen += 1
         if reasons[i] is None and any(p.fullmatch(line.strip()) for p in rules.openings):
             reasons[i] = "byline"
+        return
 
 
 def _keep_inner_dates(reasons: list[str | None]) -> None:
