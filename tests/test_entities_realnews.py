@@ -184,3 +184,10 @@ def test_a_role_after_a_name_ends_before_a_time_word() -> None:
     body = "واستقبل الوزير السفير خالد العمر، سفير المملكة لدى الدولة الصديقة اليوم في مكتبه."
     (person,) = [e for e in _entities(body) if e.type == "PER"]
     assert "سفير المملكة لدى الدولة الصديقة" in [r.title for r in person.roles]
+
+
+def test_first_and_family_name_are_the_fuller_person() -> None:
+    body = "وقال وزير التجارة ماجد بن عبدالله القصبي إن السوق مستقر. وأضاف ماجد القصبي أن الأسعار ثابتة."
+    persons = [e for e in _entities(body) if e.type == "PER"]
+    assert [p.name for p in persons] == ["ماجد بن عبدالله القصبي"]
+    assert len(persons[0].mentions) == 2

@@ -152,7 +152,8 @@ def _occurrences(
 
 def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
     """Fold short persons into the one fuller person they end or start («الناصر», «عبد
-    الحميد» after «محمود عبد الحميد», «رودريغو» before «رودريغو بالاسيو»; same for one-word
+    الحميد» after «محمود عبد الحميد», «رودريغو» before «رودريغو بالاسيو»), or whose first
+    and family names they are («ماجد القصبي», «ماجد بن عبدالله القصبي»); same for one-word
     organizations ending a fuller one); a lone word that names nobody fuller and is no
     name is not a person (:func:`_lone_non_name`)."""
     kept: list[_Group] = []
@@ -225,6 +226,9 @@ def _fuller(short: _Group, groups: list[_Group]) -> _Group | None:
     starts = [g for g in longer if g.keys[:n] == short.keys]
     if len(starts) == 1 and not any(g is not starts[0] and short.keys[0] in g.keys for g in longer):
         return starts[0]
+    if n == 2:  # «ماجد القصبي»: the first and family names of «ماجد بن عبدالله القصبي»
+        both = [g for g in longer if (g.keys[0], g.keys[-1]) == short.keys]
+        return both[0] if len(both) == 1 else None
     return None
 
 

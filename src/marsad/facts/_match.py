@@ -38,7 +38,8 @@ EVENT_ALIASES = {
     "visit": "meeting",
     "reception": "meeting",
     "call": "meeting",
-    "dismiss": "dismissal",
+    "dismiss": "appointment",
+    "dismissal": "appointment",
 }
 
 
