@@ -452,7 +452,9 @@ def _organization_bounds(
         last = end
         while last > i + 1 and _ends_phrase(keys[last - 1], tokens[last - 1], lex, ew):
             last -= 1
-        if tuple(keys[i:last]) in ew.not_organizations:
+        if tuple(keys[i:last]) in ew.not_organizations or (
+            last - i == 1 and ew.never_name(tokens[i].text) and not _known_org(tokens[i], lex)
+        ):
             labels[i:end] = ["O"] * (end - i)
             i = end
             continue
@@ -465,6 +467,11 @@ def _organization_bounds(
         if grown < len(labels) and labels[grown].startswith("I-"):
             labels[grown] = "B-" + labels[grown][2:]
         i = max(grown, i + 1)
+
+
+def _known_org(token: Token, lex: Lexicon) -> bool:
+    k = key(token.text)
+    return k in lex.ministries or bool(lex.organization_at([token.text], 0))
 
 
 def _organization_tail(
