@@ -191,3 +191,12 @@ def test_first_and_family_name_are_the_fuller_person() -> None:
     persons = [e for e in _entities(body) if e.type == "PER"]
     assert [p.name for p in persons] == ["ماجد بن عبدالله القصبي"]
     assert len(persons[0].mentions) == 2
+
+
+def test_the_names_of_a_genealogy_stay_whole_even_when_they_are_words() -> None:
+    body = (
+        "وأشار مدير المرور العميد محمد بن شباب البقمي إلى أن الحملة مستمرة. "
+        "وتم تكليف سالم بن عبدالرحمن القصير بمهام مدير عام الإدارة."
+    )
+    names = _names(body, "PER")
+    assert "محمد بن شباب البقمي" in names and "سالم بن عبدالرحمن القصير" in names, names

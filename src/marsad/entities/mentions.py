@@ -559,12 +559,19 @@ def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
             and _given_before(tokens[first - 1], lex, ew)
         ):
             first -= 1  # «ومروة عبدالمنعم», «وعبدالإله يحيى عسيري»
-        while (
-            end + 1 < len(tokens) and keys[end] in _GENEALOGY and _after_name(tokens[end + 1], lex)
-        ):
-            end += 2
-        if end < len(tokens) and keys[end - 1] in _GENEALOGY and _after_name(tokens[end], lex):
-            end += 1  # «محمد بن» + «شباب»: whatever follows «بن» is a name
+        while True:  # «محمد بن» + «شباب» + «البقمي»: whatever follows «بن» is a name
+            if (
+                end + 1 < len(tokens)
+                and keys[end] in _GENEALOGY
+                and _after_name(tokens[end + 1], lex)
+            ):
+                end += 2
+            elif (
+                end < len(tokens) and keys[end - 1] in _GENEALOGY and _after_name(tokens[end], lex)
+            ):
+                end += 1
+            else:
+                break
         while (
             end < len(tokens)
             and end - first < MAX_NAME_TOKENS
@@ -574,10 +581,10 @@ def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
         if (
             end < len(tokens)
             and end - first >= 3
-            and keys[end - 2] in ("بن", "بنت")
-            and _surname_word(tokens[end], lex, ew)
+            and keys[end - 2] in _GENEALOGY
+            and _family_after_genealogy(tokens[end], keys[end], lex, ew)
         ):
-            end += 1
+            end += 1  # «محمد بن عبدالرحمن» + «القصير»
         opens_place = keys[i] in lex.loc_heads
         start = min(first, i)
         while first < end - 1 and (
@@ -624,6 +631,12 @@ def _name_end(tokens: list[Token], first: int, end: int, ew: EntityWords) -> int
     last = first + 1
     while last < end:
         token = tokens[last]
+        before = key(tokens[last - 1].text)
+        if before in _GENEALOGY or (
+            last >= first + 3 and key(tokens[last - 2].text) in _GENEALOGY and token.prefix == "ال"
+        ):
+            last += 1  # «بن شباب», «بن عبدالرحمن القصير»: the genealogy's names stay
+            continue
         common = ew.never_name(token.text)  # the key: «للحوار» is «حوار», «كوربين» no word
         if token.prefix in ("وال", "ولل"):
             break  # «طارق والنصر»: «و» with the article joins another thing
@@ -631,9 +644,19 @@ def _name_end(tokens: list[Token], first: int, end: int, ew: EntityWords) -> int
         if titled or (token.prefix in _PREPOSITIONS and common) or (last - first >= 2 and common):
             break  # «… لخادم الحرمين»: a preposition and a title open what comes next
         last += 1
-    while last > first + 1 and ew.never_name(tokens[last - 1].text):
+    while (
+        last > first + 1
+        and ew.never_name(tokens[last - 1].text)
+        and key(tokens[last - 2].text) not in _GENEALOGY
+        and not (last >= first + 3 and key(tokens[last - 3].text) in _GENEALOGY)
+    ):
         last -= 1
     return last
+
+
+def _compound(word: str) -> bool:
+    """«عبدالإله», «عبدالرحمن»: a name joined to «عبد»."""
+    return word.startswith("عبد") and len(word) > 5
 
 
 def _role_names(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityWords) -> None:
@@ -660,6 +683,18 @@ def _role_names(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityW
 
 
 _GENEALOGY = ("بن", "بنت", "ابن")
+
+
+def _family_after_genealogy(token: Token, k: str, lex: Lexicon, ew: EntityWords) -> bool:
+    """A definite word closing «فلان بن فلان» is the family name, even an ordinary word
+    («القصير», «المخرج»), unless it is a title, role, head, nationality or time word."""
+    return (
+        token.prefix == "ال"
+        and _name_like(token, lex)
+        and k not in ew.phrase_stops
+        and k not in ew.institution_heads
+        and lex.nationality(token.text) is None
+    )
 
 
 def _after_name(token: Token, lex: Lexicon) -> bool:
@@ -693,6 +728,8 @@ def _given_before(token: Token, lex: Lexicon, ew: EntityWords) -> bool:
     if _ali(token):
         return True
     word = token.base if token.prefix else token.text
+    if _compound(word):
+        return True
     k = key(token.text)
     if k in lex.role_heads or (k,) in lex.honorifics or ew.never_name(token.text):
         return False
