@@ -200,3 +200,12 @@ def test_the_names_of_a_genealogy_stay_whole_even_when_they_are_words() -> None:
     )
     names = _names(body, "PER")
     assert "محمد بن شباب البقمي" in names and "سالم بن عبدالرحمن القصير" in names, names
+
+
+def test_a_place_inside_an_organizations_name_is_a_place_too() -> None:
+    body = "وأعلنت بورصة مصر ارتفاع المؤشر، وقالت الجمعية الفلكية بجدة إن القمر سيظهر."
+    entities = _entities(body)
+    places = [e.name for e in entities if e.type in ("GPE", "LOC")]
+    organizations = [e.name for e in entities if e.type == "ORG"]
+    assert "بورصة مصر" in organizations and "مصر" in places, (organizations, places)
+    assert "جدة" in places

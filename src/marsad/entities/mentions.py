@@ -112,7 +112,32 @@ def find_mentions(sentences: list[SentenceTokens], text_of: Mapping[str, str]) -
             mention = _mention(sent, first, last, label, text_of[sent.field], lex)
             if mention is not None:
                 found.append(mention)
+            if label == "ORG" and last - first > 1:
+                found += _places_inside(sent, first, last, text_of[sent.field], lex)
     return found
+
+
+def _places_inside(
+    sent: SentenceTokens, first: int, last: int, text: str, lex: Lexicon
+) -> list[Found]:
+    """Gazetteer places named inside an organization's name («جامعة الأنبار», «الجمعية
+    الفلكية بجدة»): the organization is of or in them, and they are places of the article too."""
+    tokens = sent.tokens
+    words = [t.text for t in tokens[:last]]
+    out: list[Found] = []
+    j = first + 1
+    while j < last:
+        # what the head is of («جامعة الأنبار»), or where it is («بجدة»); not an adjective
+        where = j == first + 1 or tokens[j].prefix in ("ب", "بال")
+        n = lex.place_at(words, j) if where and not lex.nationality(tokens[j].text) else 0
+        if n:
+            place = _mention(sent, j, j + n, "LOC", text, lex)
+            if place is not None:
+                out.append(place)
+            j += n
+        else:
+            j += 1
+    return out
 
 
 def _runs(labels: list[str]) -> Iterator[tuple[int, int, str]]:
