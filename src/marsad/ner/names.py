@@ -52,6 +52,8 @@ NameKind = Literal["given", "surname", "name"]
 
 _GIVEN, _SURNAME, _FOREIGN, _COMMON = 1, 2, 4, 8
 _FLAGS = {"G": _GIVEN, "S": _SURNAME, "F": _FOREIGN, "C": _COMMON}
+#: How many tokens' answers a lexicon remembers (as written, before normalization).
+_MEMO_SIZE = 100_000
 
 
 def _flags_of(classes: str) -> int:
@@ -92,12 +94,13 @@ def capitalize(word: str) -> str:
 class NameLexicon:
     """Name tokens by normalized form; see the module docstring."""
 
-    __slots__ = ("_parsed", "_rows")
+    __slots__ = ("_memo", "_parsed", "_rows")
 
     def __init__(self, rows: dict[str, str]) -> None:
         #: key -> "latin TAB classes TAB count", parsed on first lookup into _parsed
         self._rows = rows
         self._parsed: dict[str, tuple[str, int, int] | None] = {}
+        self._memo: dict[str, int] = {}  # token as written -> its flags
 
     @classmethod
     def from_lines(cls, lines: list[str]) -> NameLexicon:
@@ -126,10 +129,14 @@ class NameLexicon:
         return isinstance(token, str) and self._row(normalize(token)) is not None
 
     def _flags(self, token: str) -> int:
-        row = self._row(normalize(token))
-        if row is None or row[1] & _COMMON:
-            return 0
-        return row[1]
+        flags = self._memo.get(token)
+        if flags is None:
+            row = self._row(normalize(token))
+            flags = 0 if row is None or row[1] & _COMMON else row[1]
+            if len(self._memo) >= _MEMO_SIZE:
+                self._memo.clear()
+            self._memo[token] = flags
+        return flags
 
     def entry(self, token: str) -> NameEntry | None:
         """Everything known of ``token`` (common words included), or None."""

@@ -32,6 +32,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..entityindex import EntityIndex, Located
 from ..ner.lexicon import key, lexicon
@@ -42,6 +43,9 @@ from ..wordforms import field_tokens, match_phrase, strip_conjunction
 from ._words import quote_words
 
 __all__ = ["find_quotes"]
+
+#: :func:`normalize` remembered per word (a word is looked at by several rules).
+_norm = lru_cache(maxsize=1 << 16)(normalize)
 
 _CLAUSE_OPENERS = frozenset({"،", ",", "؛", ";", "«", "»", "(", ")", ":", "-", "–", '"', "“", "”"})
 _ADVERBS = frozenset(
@@ -157,7 +161,7 @@ class _Finder:
         """«جمدت تركيا أموال ...، بحسب ما أعلنت وكالة الأناضول»: the clause before it is
         what the named one reported."""
         for b in range(4, len(tokens) - 3):
-            if normalize(tokens[b].text) not in ("بحسب", "حسب", "وفق", "وفقا") or normalize(
+            if _norm(tokens[b].text) not in ("بحسب", "حسب", "وفق", "وفقا") or _norm(
                 tokens[b + 1].text
             ) not in ("ما", "لما"):
                 continue
