@@ -1,6 +1,7 @@
 """Rebuild Marsad's NER model from ../shared/data (nothing is downloaded).
 
     python scripts/build_ner_model.py [--clusters] [--news-types] [--dev] [--out DIR]
+        [--newsfane none|fresh|all] [--c1 C1] [--c2 C2] [--iterations N]
 
 1. With ``--clusters``: tokenizes the ANT news corpora (10.7 M tokens) and ANERcorp
    train, trains fastText skip-gram vectors on them (needs the ``train`` extra:
@@ -12,6 +13,11 @@
    when it is one at least 30 % of the time; writes ``news_types.tsv.gz``.
 3. Trains the CRF (python-crfsuite, L-BFGS with elastic net) on ANERcorp train, or
    with ``--dev`` on train minus its last 600 sentences, scored on them (tuning).
+   ``--newsfane`` adds NewsFANE Gold sentences: it is ANERcorp's own text annotated
+   again (710 of its sentences are ANERcorp test ones, which are always left out), so
+   ``fresh`` adds only the ~200 sentences train lacks and ``all`` the second annotation
+   of train too. Neither helped on dev (micro-F1 73.8 and 71.9 against 74.0: NewsFANE
+   has no MISC for currencies, religions or events), so the default is ``none``.
 4. Writes ``ner.crfsuite`` into ``--out`` (default: the package's
    ``src/marsad/models/ner/``; the clusters and news types are read from and written
    to the same folder, so experiments can work on a copy) and prints the scores on the
