@@ -291,21 +291,20 @@ def _institutions(
     ``phrase_stops``. A person or place inside the phrase becomes part of the organization.
     """
     tokens, labels = sent.tokens, sent.labels
-    i = 0
-    while i < len(tokens):
+    after = 0  # the token after the last organization set
+    for i in [i for i, k in enumerate(keys) if k in ew.any_heads]:
+        if i < after:
+            continue
         k = keys[i]
         definite = tokens[i].prefix.endswith(_DEFINITE)
         heads = ew.definite_heads if definite else ew.institution_heads
         if k not in heads or tokens[i].kind != "word":
-            i += 1
             continue
         end = _institution_end(sent, keys, words, i, definite, lex, ew)
         inner = labels[i + 1 : end]  # an organization right after the head is taken in
         if end > i + 1 and labels[i] == "O" and "B-ORG" not in inner[1:]:
             _set(labels, i, end, "ORG")
-            i = end
-        else:
-            i += 1
+            after = end
 
 
 def _institution_end(
@@ -398,8 +397,8 @@ _CLOSING = frozenset({"»", '"', "”"})
 
 def _quoted_outlets(sent: SentenceTokens, keys: list[str]) -> None:
     tokens, labels = sent.tokens, sent.labels
-    for i in range(len(tokens) - 3):
-        if keys[i] not in _OUTLET_WORDS or tokens[i + 1].text not in _OPENING:
+    for i in [i for i, k in enumerate(keys[:-3]) if k in _OUTLET_WORDS]:
+        if tokens[i + 1].text not in _OPENING:
             continue
         close = next(
             (j for j in range(i + 3, min(i + 6, len(tokens))) if tokens[j].text in _CLOSING), None
@@ -416,8 +415,8 @@ def _headed_places(
     """«حي التأميم», «مخيم الأفغان», «مطار الأمير محمد بن عبدالعزيز الدولي»: a place head in
     the construct state and the name after it (a gazetteer place after it is named alone)."""
     tokens, labels = sent.tokens, sent.labels
-    for i in range(len(tokens) - 1):
-        if keys[i] not in ew.place_heads or tokens[i].prefix.endswith(_DEFINITE):
+    for i in [i for i, k in enumerate(keys[:-1]) if k in ew.place_heads]:
+        if tokens[i].prefix.endswith(_DEFINITE):
             continue
         if labels[i] != "O" or lex.place_at(words, i + 1):
             continue
@@ -469,10 +468,8 @@ def _organization_bounds(
     للسياحة والتراث الوطني»)."""
     tokens, labels = sent.tokens, sent.labels
     i = 0
-    while i < len(labels):
-        if labels[i] != "B-ORG":
-            i += 1
-            continue
+    while "B-ORG" in labels[i:]:
+        i = labels.index("B-ORG", i)
         end = _run_end(labels, i)
         last = end
         while last > i + 1 and _ends_phrase(keys[last - 1], tokens[last - 1], lex, ew):
@@ -530,8 +527,12 @@ def _adjective_places(sent: SentenceTokens, lex: Lexicon) -> None:
     indefinite relative adjective or adverb the gazetteer does not know («صحراوية»,
     «جماهيريا») is no place either."""
     tokens, labels = sent.tokens, sent.labels
+    alone = [i for i, label in enumerate(labels) if label == "B-LOC"]
+    if not alone:
+        return
     words = [t.text for t in tokens]
-    for i, token in enumerate(tokens):
+    for i in alone:
+        token = tokens[i]
         if (
             labels[i] == "B-LOC"
             and (i + 1 == len(labels) or not labels[i + 1].startswith("I-"))
@@ -540,8 +541,12 @@ def _adjective_places(sent: SentenceTokens, lex: Lexicon) -> None:
             and not lex.place_at(words, i)
         ):
             labels[i] = "O"
-    for i in range(1, len(tokens)):
-        if labels[i] != "B-LOC" or (i + 1 < len(labels) and labels[i + 1].startswith("I-")):
+    for i in alone:
+        if (
+            not i
+            or labels[i] != "B-LOC"
+            or (i + 1 < len(labels) and labels[i + 1].startswith("I-"))
+        ):
             continue
         before = tokens[i - 1]
         if (
@@ -559,14 +564,15 @@ def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
     ترحيبية»), a run of ordinary words or titles alone unlabelled («صباح الخير»), and a name
     cut at «بن» / «بنت» extended over the genealogy («فهد بن صالح» + «القرناس»)."""
     labels, tokens = sent.labels, sent.tokens
-    for j in range(1, len(labels)):  # «أحمد علي» + «عبدالله صالح»: one name cut in two
-        if labels[j] == "B-PERS" and labels[j - 1][2:] == "PERS" and not name_cut(tokens[j]):
+    starts = [j for j, label in enumerate(labels) if label == "B-PERS"]
+    if not starts:
+        return
+    for j in starts:  # «أحمد علي» + «عبدالله صالح»: one name cut in two
+        if j and labels[j - 1][2:] == "PERS" and not name_cut(tokens[j]):
             labels[j] = "I-PERS"
-    i = 0
-    while i < len(labels):
-        if labels[i] != "B-PERS":
-            i += 1
-            continue
+    i = starts[0]
+    while "B-PERS" in labels[i:]:
+        i = labels.index("B-PERS", i)
         end = _run_end(labels, i)
         first = i
         while (
@@ -689,8 +695,8 @@ def _role_names(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityW
     article (and a nationality), words the name lists know as a given name open a person."""
     tokens, labels = sent.tokens, sent.labels
     names = name_lexicon()
-    for i in range(len(tokens) - 1):
-        if keys[i] not in lex.role_heads or not tokens[i].prefix.endswith("ال"):
+    for i in [i for i, k in enumerate(keys[:-1]) if k in lex.role_heads]:
+        if not tokens[i].prefix.endswith("ال"):
             continue
         j = i + 1
         if lex.nationality(tokens[j].text) is not None and j + 1 < len(tokens):

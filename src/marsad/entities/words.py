@@ -24,6 +24,7 @@ __all__ = ["EntityWords", "entity_words"]
 class EntityWords:
     institution_heads: frozenset[str]  # heads listed without the article: the construct state
     definite_heads: frozenset[str]  # heads listed with the article: they open a phrase so
+    any_heads: frozenset[str]  # both: where a phrase may open at all
     place_heads: frozenset[str]  # heads of facility and landmark names («حي», «مطار»)
     weak_place_heads: frozenset[str]  # those that need a name after them, not a common word
     weak_heads: frozenset[str]  # heads that name an organization only with more after them
@@ -52,6 +53,7 @@ def entity_words() -> EntityWords:
     return EntityWords(
         institution_heads=frozenset(key(h) for h in heads if not h.startswith("ال")),
         definite_heads=frozenset(key(h) for h in heads if h.startswith("ال")),
+        any_heads=frozenset(key(h) for h in heads),
         place_heads=frozenset(key(h) for h in data["place_heads"]),
         weak_place_heads=frozenset(key(h) for h in data["weak_place_heads"]),
         weak_heads=frozenset(key(h) for h in data["weak_institution_heads"]),

@@ -139,8 +139,13 @@ class _Finder:
         opened: Quote | None = None
         bare = False
         before = len(self.quotes)
+        may_trigger = self.w.may_trigger
+        last = len(tokens) - 1
         v = 0
-        while v < len(tokens) - 1:
+        while v < last:
+            if not may_trigger(tokens[v]):  # most tokens: one remembered look-up
+                v += 1
+                continue
             found = self._trigger(field, text, tokens, v, end)
             if found is None:
                 v += 1
