@@ -67,12 +67,24 @@ class Lexicon:
     organization_starts: frozenset[str]  # start neither, and are rejected at once
 
     def nationality(self, word: str) -> str | None:
-        """The country of a nationality adjective («الكويتية» -> «الكويت»), or None."""
+        """The country of a nationality adjective («الكويتية» -> «الكويت»), or None (the
+        answer is remembered per word: every stage asks it of many tokens)."""
+        entry = _NATIONALITY_MEMO.get(id(self))
+        if entry is None or entry[0] is not self:
+            entry = _NATIONALITY_MEMO[id(self)] = (self, {})
+        memo = entry[1]
+        if word in memo:
+            return memo[word]
         k = key(word)
+        found = None
         for form in (k, k[:-1] if k.endswith("ه") else k):
             if form in self.nationalities:
-                return self.nationalities[form]
-        return None
+                found = self.nationalities[form]
+                break
+        if len(memo) >= 200_000:
+            memo.clear()
+        memo[word] = found
+        return found
 
     def may_start_place(self, word: str) -> bool:
         """Whether a gazetteer place can start at ``word`` (most words: no, at once)."""
@@ -85,6 +97,10 @@ class Lexicon:
     def organization_at(self, words: Sequence[str], i: int) -> int:
         """Length in tokens of the longest known organization starting at ``words[i]``."""
         return _longest(self.organizations, self.organization_starts, 4, words, i)
+
+
+#: Per lexicon (by identity): word -> its nationality's country, for Lexicon.nationality.
+_NATIONALITY_MEMO: dict[int, tuple[Lexicon, dict[str, str | None]]] = {}
 
 
 @lru_cache(maxsize=200_000)
