@@ -51,11 +51,7 @@ class QuoteWords:
             return False
         known = _TRIGGERS.get(token.text)
         if known is None or known[0] != token.prefix:
-            hit = (
-                _has(self.verbs, token)
-                or _has(self.participles, token)
-                or _has(self.passive_verbs, token)
-            )
+            hit = _has(_triggers(self), token)
             if len(_TRIGGERS) > 100_000:
                 _TRIGGERS.clear()
             known = _TRIGGERS[token.text] = (token.prefix, hit)
@@ -138,6 +134,18 @@ class QuoteWords:
 _VERB_PREFIXES = frozenset({"", "و", "ف"})
 #: token text -> (its prefix, whether it may open a quote), for QuoteWords.may_trigger.
 _TRIGGERS: dict[str, tuple[str, bool]] = {}
+
+
+#: Per word lists (by identity): the reporting verbs, participles and passives in one set.
+_TRIGGER_WORDS: dict[int, tuple[QuoteWords, frozenset[str]]] = {}
+
+
+def _triggers(words: QuoteWords) -> frozenset[str]:
+    entry = _TRIGGER_WORDS.get(id(words))
+    if entry is None or entry[0] is not words:
+        union = words.verbs | words.participles | words.passive_verbs
+        entry = _TRIGGER_WORDS[id(words)] = (words, union)
+    return entry[1]
 
 
 def _has(table: frozenset[str], token: Token) -> bool:
