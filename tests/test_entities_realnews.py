@@ -209,3 +209,8 @@ def test_a_place_inside_an_organizations_name_is_a_place_too() -> None:
     organizations = [e.name for e in entities if e.type == "ORG"]
     assert "بورصة مصر" in organizations and "مصر" in places, (organizations, places)
     assert "جدة" in places
+
+
+def test_an_organization_ends_before_the_verbs_object() -> None:
+    body = "ودعت المديرية العامة للأرصاد الجوية المواطنين إلى الحذر."
+    assert _names(body, "ORG") == ["المديرية العامة للأرصاد الجوية"]

@@ -319,7 +319,7 @@ def _institution_end(
     tokens, labels = sent.tokens, sent.labels
     j = i + 1
     adjectives = 0
-    named = nationality = conjoined = False
+    named = nationality = conjoined = purposed = False
     while j < len(tokens) and j - i < MAX_INSTITUTION_TOKENS:
         token, k = tokens[j], keys[j]
         titled = j == i + 1 and not definite and (k,) in lex.honorifics  # «جامعة الملك سعود»
@@ -327,8 +327,9 @@ def _institution_end(
             break
         if k in ew.institution_heads and token.prefix.startswith("و"):
             break  # «مؤسسة … ومؤسسة …»: a second organization
-        if conjoined and not (token.prefix in ("وال", "ولل") or _nisba(token)):
-            break  # «هيئة السياحة والآثار المعرض»: after «و…» only «و…» parts and adjectives
+        if (conjoined or purposed) and not (token.prefix in ("وال", "ولل") or _nisba(token)):
+            break  # «هيئة السياحة والآثار المعرض», «… للأرصاد الجوية المواطنين»: after «و…»
+            # or «لل…» only more «و…» parts and adjectives
         if token.prefix in _NAME_DEFINITE or (
             token.prefix == "و"
             and j + 1 < len(tokens)
@@ -339,6 +340,7 @@ def _institution_end(
                 adjectives += 1
                 nationality = nationality or lex.nationality(token.text) is not None
             conjoined = conjoined or token.prefix.startswith("و")
+            purposed = purposed or token.prefix == "لل"
             j += 1
             continue
         if (
