@@ -473,7 +473,7 @@ def _organization_bounds(
     while "B-ORG" in labels[i:]:
         i = labels.index("B-ORG", i)
         end = _run_end(labels, i)
-        last = end
+        last = _purpose_end(tokens, i, end)
         while last > i + 1 and _ends_phrase(keys[last - 1], tokens[last - 1], lex, ew):
             last -= 1
         if tuple(keys[i:last]) in ew.not_organizations or (
@@ -491,6 +491,18 @@ def _organization_bounds(
         if grown < len(labels) and labels[grown].startswith("I-"):
             labels[grown] = "B-" + labels[grown][2:]
         i = max(grown, i + 1)
+
+
+def _purpose_end(tokens: list[Token], first: int, end: int) -> int:
+    """Where a run stops after a «لل…» part: at the first plain definite word that is no
+    adjective («… للأرصاد الجوية» + «المواطنين», the verb's object)."""
+    purposed = False
+    for j in range(first + 1, end):
+        prefix = tokens[j].prefix
+        if purposed and prefix == "ال" and not _nisba(tokens[j]):
+            return j
+        purposed = purposed or prefix == "لل"
+    return end
 
 
 def _known_org(token: Token, lex: Lexicon) -> bool:
