@@ -14,7 +14,7 @@ and phone numbers, scores) are not amounts.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, lru_cache
 from typing import Literal, cast
 
 from ..pipeline import stage
@@ -27,6 +27,9 @@ from ._words import AmountWords, amount_words, currency_at
 from .context import country_mentions, resolve_currencies
 
 __all__ = ["digits_value", "find_amounts"]
+
+#: :func:`normalize` remembered per word (the rules ask it of many tokens).
+_norm = lru_cache(maxsize=1 << 16)(normalize)
 
 Qualifier = Literal["exact", "more_than", "less_than", "about"]
 
@@ -154,7 +157,7 @@ def _weekday(words: AmountWords, token: Token) -> bool:
     return (
         token.kind == "word"
         and token.prefix.endswith("ال")
-        and "ال" + normalize(token.base) in words.weekday_numbers
+        and "ال" + _norm(token.base) in words.weekday_numbers
     )
 
 
@@ -184,7 +187,7 @@ def _one_period(words: AmountWords, token: Token) -> str | None:
     """The unit of a bare singular period word («شهر», «عام»), as written."""
     if token.kind != "word" or token.prefix:
         return None
-    word = normalize(token.text)
+    word = _norm(token.text)
     return words.counted.get(word) if word in words.singular_periods else None
 
 

@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..ner.lexicon import Lexicon, key, lexicon, name_key
 from ..ner.names import name_lexicon
@@ -31,6 +32,9 @@ __all__ = [
     "prefix_cut",
     "sentences_of",
 ]
+
+#: :func:`normalize` remembered per word (the rules ask it of many tokens).
+_norm = lru_cache(maxsize=1 << 16)(normalize)
 
 #: Proclitics that cannot start a name inside an honorific's name run.
 CUT_PREFIXES = ("و", "ف", "ب", "ل", "ك")
@@ -366,7 +370,7 @@ def _institution_end(
             n := lex.place_at(words, j + 1) if j + 1 < len(words) else 0
         ):
             j += 1 + n  # «أمانة منطقة نجران»
-        elif normalize(token.text) in _NAME_LINKS and j + 1 < len(tokens):
+        elif _norm(token.text) in _NAME_LINKS and j + 1 < len(tokens):
             j += 2
         else:
             break
@@ -430,7 +434,7 @@ def _headed_places(
             j += 1
         elif (keys[j],) in lex.honorifics or labels[j][2:] in ("PERS", "LOC"):
             j = _run_end(labels, j + 1) if (keys[j],) in lex.honorifics else _run_end(labels, j)
-        elif normalize(token.text) in _NAME_LINKS and j + 1 < len(tokens) and not token.prefix:
+        elif _norm(token.text) in _NAME_LINKS and j + 1 < len(tokens) and not token.prefix:
             j += 2
         else:
             continue
@@ -446,8 +450,8 @@ def _ends_phrase(k: str, token: Token, lex: Lexicon, ew: EntityWords) -> bool:
         or k in lex.speech_verbs
         or k in lex.role_heads
         or (k,) in lex.honorifics
-        or normalize(token.text) in lex.name_stops
-        or normalize(token.base) in lex.name_stops
+        or _norm(token.text) in lex.name_stops
+        or _norm(token.base) in lex.name_stops
     )
 
 
@@ -635,7 +639,7 @@ def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
         while first < end - 1 and (
             ew.never_name(tokens[first].text)
             or tokens[first].prefix in _DEFINITE_PREPOSITIONS
-            or (normalize(tokens[first].base) in lex.name_stops and not _ali(tokens[first]))
+            or (_norm(tokens[first].base) in lex.name_stops and not _ali(tokens[first]))
             or (tokens[first].prefix == "ال" and lex.nationality(tokens[first].text))
         ):
             first += 1  # «سيترك بلاتر», «المصري بالخرطوم أسامة …»: not the name
@@ -746,7 +750,7 @@ def _after_name(token: Token, lex: Lexicon) -> bool:
     """A word that can stand next to «بن»: any word but a particle, verb of speech or stop."""
     return (
         token.kind == "word"
-        and normalize(token.text) not in lex.name_stops
+        and _norm(token.text) not in lex.name_stops
         and key(token.text) not in lex.speech_verbs
     )
 
@@ -849,7 +853,7 @@ def _name_like(token: Token, lex: Lexicon) -> bool:
         or k in lex.role_heads
         or k in lex.org_heads
         or k in lex.loc_heads
-        or normalize(token.text) in lex.name_stops
+        or _norm(token.text) in lex.name_stops
         or len(k) < 2
     )
 
