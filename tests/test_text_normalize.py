@@ -202,3 +202,12 @@ def test_random_texts_round_trip_through_offsets() -> None:
                 if not (_boundary(offsets, i, len(result)) and _boundary(offsets, j, len(result))):
                     continue
                 assert normalize(raw[offsets[i] : offsets[j]]) == result[i:j], (raw, i, j)
+
+
+def test_name_words_written_apart_or_joined_are_joined_alike() -> None:
+    from marsad.text import join_name_words, normalize_word
+
+    assert join_name_words(["عبد", "الناصر", "علام"]) == ("عبدالناصر", "علام")
+    assert join_name_words(["عبدالناصر", "علام"]) == ("عبدالناصر", "علام")
+    assert join_name_words(["محمد", "عبد"]) == ("محمد", "عبد"), "nothing after it to join"
+    assert normalize_word("إبراهيم") == normalize("إبراهيم")

@@ -14,12 +14,12 @@ and phone numbers, scores) are not amounts.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache, lru_cache
+from functools import cache
 from typing import Literal, cast
 
 from ..pipeline import stage
 from ..record import TEXT_FIELDS, Amount, Article, TextField
-from ..text import Token, normalize
+from ..text import Token, normalize_word
 from ..wordforms import field_tokens, form_positions, forms, match_phrase
 from ._parse import ParsedNumber, digits_value, parse_number
 from ._units import GENERIC, counted_at, dual_at, labelled, noun_unit
@@ -28,8 +28,6 @@ from .context import country_mentions, resolve_currencies
 
 __all__ = ["digits_value", "find_amounts"]
 
-#: :func:`normalize` remembered per word (the rules ask it of many tokens).
-_norm = lru_cache(maxsize=1 << 16)(normalize)
 
 Qualifier = Literal["exact", "more_than", "less_than", "about"]
 
@@ -157,7 +155,7 @@ def _weekday(words: AmountWords, token: Token) -> bool:
     return (
         token.kind == "word"
         and token.prefix.endswith("ال")
-        and "ال" + _norm(token.base) in words.weekday_numbers
+        and "ال" + normalize_word(token.base) in words.weekday_numbers
     )
 
 
@@ -187,7 +185,7 @@ def _one_period(words: AmountWords, token: Token) -> str | None:
     """The unit of a bare singular period word («شهر», «عام»), as written."""
     if token.kind != "word" or token.prefix:
         return None
-    word = _norm(token.text)
+    word = normalize_word(token.text)
     return words.counted.get(word) if word in words.singular_periods else None
 
 

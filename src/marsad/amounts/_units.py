@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache, lru_cache
 
-from ..text import Token, normalize
+from ..text import Token, normalize, normalize_word
 from ..wordforms import forms
 from ._parse import ParsedNumber, digits_value
 from ._words import AmountWords
@@ -31,8 +31,6 @@ __all__ = [
     "noun_unit",
 ]
 
-#: :func:`normalize` remembered per word (the rules ask it of many tokens).
-_norm = lru_cache(maxsize=1 << 16)(normalize)
 
 #: The unit of a counted noun that is not listed.
 GENERIC = "unit"
@@ -56,12 +54,12 @@ def _unit_of(words: AmountWords, word: str) -> str | None:
 
 def noun_unit(words: AmountWords, token: Token) -> str | None:
     """The unit a listed noun counts, the token read as written (no proclitic cut off)."""
-    return _unit_of(words, _norm(token.text)) if token.kind == "word" else None
+    return _unit_of(words, normalize_word(token.text)) if token.kind == "word" else None
 
 
 def base_unit(words: AmountWords, token: Token) -> str | None:
     """The unit a listed noun counts, read without its proclitic («الأيام»)."""
-    return _unit_of(words, _norm(token.base)) if token.kind == "word" else None
+    return _unit_of(words, normalize_word(token.base)) if token.kind == "word" else None
 
 
 def definite(token: Token) -> bool:
@@ -92,7 +90,7 @@ def _phrase_at(words: AmountWords, tokens: Sequence[Token], j: int) -> tuple[str
     for n in (3, 2):
         part = tokens[j : j + n]
         if len(part) == n and all(t.kind == "word" for t in part):
-            unit = words.counted_phrases.get(tuple(_norm(t.text) for t in part))
+            unit = words.counted_phrases.get(tuple(normalize_word(t.text) for t in part))
             if unit is not None:
                 return unit, n
     return None
@@ -100,7 +98,7 @@ def _phrase_at(words: AmountWords, tokens: Sequence[Token], j: int) -> tuple[str
 
 def _partitive_at(words: AmountWords, tokens: Sequence[Token], j: int) -> tuple[str, int] | None:
     """«8 من المخالفات», «اثنين من الركاب»: a listed definite noun after «من»."""
-    if j + 1 >= len(tokens) or _norm(tokens[j].text) != "من":
+    if j + 1 >= len(tokens) or normalize_word(tokens[j].text) != "من":
         return None
     noun = tokens[j + 1]
     if noun.kind != "word":
@@ -127,7 +125,7 @@ def _owned(words: AmountWords, noun: Token) -> str | None:
 def _nounlike(words: AmountWords, tok: Token) -> bool:
     if tok.kind != "word":
         return False
-    word = _norm(tok.text)
+    word = normalize_word(tok.text)
     if tok.prefix and not word.startswith(words.unit_starts):
         return False
     if word.startswith(words.verb_starts):

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 
+from ..text import join_name_words
 from .facetrows import FacetRow, FacetRows, facet_rows
 from .model import Filters
 from .sqlbase import UNIT, name_key, placeholders
@@ -97,20 +98,10 @@ def entity_names(store: Store) -> list[Name]:
     return [Name(str(k), str(n), str(t), int(str(c))) for k, t, n, c in rows]
 
 
-#: Name words written apart from the next or joined to it («عبد الناصر» / «عبدالناصر»).
-_JOINED_FIRSTS = frozenset({"عبد", "ابو", "بو"})
-
-
 def _words(key: str) -> tuple[str, ...]:
-    words: list[str] = []
-    for w in key.split():
-        if words and words[-1] in _JOINED_FIRSTS:
-            words[-1] += w
-        else:
-            words.append(w)
     return tuple(
         w[len(_ARTICLE) :] if w.startswith(_ARTICLE) and len(w) > len(_ARTICLE) + 2 else w
-        for w in words
+        for w in join_name_words(key.split())
     )
 
 

@@ -13,13 +13,12 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..ner.lexicon import Lexicon, key, lexicon, name_key
 from ..ner.names import name_lexicon
 from ..ner.tagger import Tagger
 from ..record import TextField
-from ..text import Token, normalize, split_sentences_cached, tokenize_cached
+from ..text import Token, normalize, normalize_word, split_sentences_cached, tokenize_cached
 from .words import EntityWords, entity_words
 
 __all__ = [
@@ -33,8 +32,6 @@ __all__ = [
     "sentences_of",
 ]
 
-#: :func:`normalize` remembered per word (the rules ask it of many tokens).
-_norm = lru_cache(maxsize=1 << 16)(normalize)
 
 #: Proclitics that cannot start a name inside an honorific's name run.
 CUT_PREFIXES = ("و", "ف", "ب", "ل", "ك")
@@ -370,7 +367,7 @@ def _institution_end(
             n := lex.place_at(words, j + 1) if j + 1 < len(words) else 0
         ):
             j += 1 + n  # «أمانة منطقة نجران»
-        elif _norm(token.text) in _NAME_LINKS and j + 1 < len(tokens):
+        elif normalize_word(token.text) in _NAME_LINKS and j + 1 < len(tokens):
             j += 2
         else:
             break
@@ -434,7 +431,7 @@ def _headed_places(
             j += 1
         elif (keys[j],) in lex.honorifics or labels[j][2:] in ("PERS", "LOC"):
             j = _run_end(labels, j + 1) if (keys[j],) in lex.honorifics else _run_end(labels, j)
-        elif _norm(token.text) in _NAME_LINKS and j + 1 < len(tokens) and not token.prefix:
+        elif normalize_word(token.text) in _NAME_LINKS and j + 1 < len(tokens) and not token.prefix:
             j += 2
         else:
             continue
@@ -450,8 +447,8 @@ def _ends_phrase(k: str, token: Token, lex: Lexicon, ew: EntityWords) -> bool:
         or k in lex.speech_verbs
         or k in lex.role_heads
         or (k,) in lex.honorifics
-        or _norm(token.text) in lex.name_stops
-        or _norm(token.base) in lex.name_stops
+        or normalize_word(token.text) in lex.name_stops
+        or normalize_word(token.base) in lex.name_stops
     )
 
 
@@ -552,8 +549,7 @@ def _adjective_places(sent: SentenceTokens, lex: Lexicon) -> None:
     for i in alone:
         token = tokens[i]
         if (
-            labels[i] == "B-LOC"
-            and (i + 1 == len(labels) or not labels[i + 1].startswith("I-"))
+            (i + 1 == len(labels) or not labels[i + 1].startswith("I-"))
             and not token.prefix
             and token.text.endswith(_ADVERB_ENDINGS)
             and not lex.place_at(words, i)
@@ -639,11 +635,11 @@ def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
         while first < end - 1 and (
             ew.never_name(tokens[first].text)
             or tokens[first].prefix in _DEFINITE_PREPOSITIONS
-            or (_norm(tokens[first].base) in lex.name_stops and not _ali(tokens[first]))
+            or (normalize_word(tokens[first].base) in lex.name_stops and not _ali(tokens[first]))
             or (tokens[first].prefix == "ال" and lex.nationality(tokens[first].text))
         ):
             first += 1  # «سيترك بلاتر», «المصري بالخرطوم أسامة …»: not the name
-        last = _name_end(tokens, first, end, ew)
+        last = _name_end(tokens, first, end, lex, ew)
         labels[start:first] = ["O"] * (first - start)
         names = [t for t in tokens[first:last] if not ew.is_common(t.text)]
         if (
@@ -669,11 +665,7 @@ _DEFINITE_PREPOSITIONS = frozenset({"بال", "لل", "كال", "وبال", "و�
 _PREPOSITIONS = ("ب", "ل", "ك", "لل", "بال", "كال", "وب", "ول", "فب", "فل", "ولل", "وبال")
 
 
-#: First words of titles, as keys, that open what follows a preposition («لخادم», «للأمير»).
-_HONORIFIC_WORDS = frozenset(h[:1] for h in lexicon().honorifics if h)
-
-
-def _name_end(tokens: list[Token], first: int, end: int, ew: EntityWords) -> int:
+def _name_end(tokens: list[Token], first: int, end: int, lex: Lexicon, ew: EntityWords) -> int:
     """Where the name starting at ``first`` ends inside a run ending at ``end``: before a word
     with a preposition («عبد العزيز للحوار»), before an ordinary word after two name words
     («هاني الخالدي كلمة»), and without ordinary words at its end."""
@@ -689,7 +681,7 @@ def _name_end(tokens: list[Token], first: int, end: int, ew: EntityWords) -> int
         common = ew.never_name(token.text)  # the key: «للحوار» is «حوار», «كوربين» no word
         if token.prefix in ("وال", "ولل"):
             break  # «طارق والنصر»: «و» with the article joins another thing
-        titled = token.prefix in _PREPOSITIONS and (key(token.text),) in _HONORIFIC_WORDS
+        titled = token.prefix in _PREPOSITIONS and key(token.text) in _honorific_firsts(lex)
         if titled or (token.prefix in _PREPOSITIONS and common) or (last - first >= 2 and common):
             break  # «… لخادم الحرمين»: a preposition and a title open what comes next
         last += 1
@@ -750,7 +742,7 @@ def _after_name(token: Token, lex: Lexicon) -> bool:
     """A word that can stand next to «بن»: any word but a particle, verb of speech or stop."""
     return (
         token.kind == "word"
-        and _norm(token.text) not in lex.name_stops
+        and normalize_word(token.text) not in lex.name_stops
         and key(token.text) not in lex.speech_verbs
     )
 
@@ -787,13 +779,6 @@ def _given_before(token: Token, lex: Lexicon, ew: EntityWords) -> bool:
 
 def _name_word(token: Token, lex: Lexicon, ew: EntityWords) -> bool:
     return token.kind == "word" and _name_like(token, lex) and not ew.never_name(token.text)
-
-
-def _surname_word(token: Token, lex: Lexicon, ew: EntityWords) -> bool:
-    """A family name closing a genealogy: «القرناس», «الغامدي» (the article, not a common word)."""
-    return (
-        token.prefix == "ال" and _name_word(token, lex, ew) and lex.nationality(token.text) is None
-    )
 
 
 def _alone(tokens: list[Token], i: int) -> bool:
@@ -853,7 +838,7 @@ def _name_like(token: Token, lex: Lexicon) -> bool:
         or k in lex.role_heads
         or k in lex.org_heads
         or k in lex.loc_heads
-        or _norm(token.text) in lex.name_stops
+        or normalize_word(token.text) in lex.name_stops
         or len(k) < 2
     )
 
@@ -874,8 +859,6 @@ def prefix_cut(prefix: str) -> int:
 
 #: Proclitics seldom written before a person's name: a name the lists do not know keeps them.
 _RARE_BEFORE_NAMES = frozenset({"ف", "ك"})
-#: Letters a name may lose to the tokenizer as if they were a proclitic («كارلوس», «بلاتر»).
-_CLITIC_LETTERS = frozenset("وفبلك")
 
 
 def name_cut(token: Token) -> int:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from ..ner.lexicon import Lexicon, key
 from ..ner.names import name_lexicon
 from ..record import Entity, Mention, Role
+from ..text import join_name_words
 from .latin import latin_name
 from .mentions import Found, SentenceTokens, name_cut, name_keys_of, prefix_cut
 from .roles import PersonContext, person_context
@@ -64,22 +65,8 @@ def _read(mention: Found, texts: Mapping[str, str], lex: Lexicon) -> _Read:
         else None
     )
     first = context.name_first if context else mention.first
-    keys = _joined(name_keys_of(mention.sentence)[first : mention.last])
+    keys = join_name_words(name_keys_of(mention.sentence)[first : mention.last])
     return context, keys, _written_name(mention, first, texts, lex)
-
-
-#: Name words written apart or joined to the next («عبد الناصر» / «عبدالناصر»): one key.
-_JOINED_FIRSTS = frozenset({"عبد", "ابو", "بو"})
-
-
-def _joined(keys: list[str]) -> tuple[str, ...]:
-    out: list[str] = []
-    for k in keys:
-        if out and out[-1] in _JOINED_FIRSTS:
-            out[-1] += k
-        else:
-            out.append(k)
-    return tuple(out)
 
 
 def _group(
@@ -257,11 +244,10 @@ def _canonical(group: _Group) -> str:
     then most letters, then the first written."""
     names = [" ".join(n.strip("«»\"' ").split()) for n in group.names]
     counts = Counter(names)
-    order = {n: -i for i, n in reversed(list(enumerate(names)))}
-    return max(
-        names,
-        key=lambda n: (len(_joined([w for w in n.split()])), counts[n], len(n), order[n]),
-    )
+    first: dict[str, int] = {}
+    for i, n in enumerate(names):
+        first.setdefault(n, -i)
+    return max(names, key=lambda n: (len(join_name_words(n.split())), counts[n], len(n), first[n]))
 
 
 def _written_name(mention: Found, first: int, texts: Mapping[str, str], lex: Lexicon) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 
 from babel import Locale
 
-from ..text import normalize, split_proclitics
+from ..text import normalize, normalize_word, split_proclitics
 
 __all__ = ["Lexicon", "key", "lexicon", "name_key", "phrase_key"]
 
@@ -88,7 +88,7 @@ class Lexicon:
 
     def may_start_place(self, word: str) -> bool:
         """Whether a gazetteer place can start at ``word`` (most words: no, at once)."""
-        return name_key(word) in self.place_starts or _normalized(word) in self.place_starts
+        return name_key(word) in self.place_starts or normalize_word(word) in self.place_starts
 
     def place_at(self, words: Sequence[str], i: int) -> int:
         """Length in tokens of the longest gazetteer place starting at ``words[i]`` (0: none)."""
@@ -103,11 +103,6 @@ class Lexicon:
 _NATIONALITY_MEMO: dict[int, tuple[Lexicon, dict[str, str | None]]] = {}
 
 
-@lru_cache(maxsize=200_000)
-def _normalized(word: str) -> str:
-    return normalize(word)
-
-
 def _longest(
     table: Mapping[tuple[str, ...], object],
     starts: frozenset[str],
@@ -117,7 +112,7 @@ def _longest(
 ) -> int:
     """Longest entry of ``table`` at ``words[i]``: words as names (:func:`name_key`), the first
     also tried whole, since names such as بليز start with clitic-like letters."""
-    firsts = [f for f in (name_key(words[i]), _normalized(words[i])) if f in starts]
+    firsts = [f for f in (name_key(words[i]), normalize_word(words[i])) if f in starts]
     if not firsts:
         return 0
     for n in range(min(most, len(words) - i), 0, -1):

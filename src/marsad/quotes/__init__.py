@@ -32,20 +32,17 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..entityindex import EntityIndex, Located
 from ..ner.lexicon import key, lexicon
 from ..pipeline import stage
 from ..record import TEXT_FIELDS, Article, Entity, Quote, TextField
-from ..text import Token, normalize, split_sentences_cached
+from ..text import Token, normalize, normalize_word, split_sentences_cached
 from ..wordforms import field_tokens, match_phrase, strip_conjunction
 from ._words import quote_words
 
 __all__ = ["find_quotes"]
 
-#: :func:`normalize` remembered per word (a word is looked at by several rules).
-_norm = lru_cache(maxsize=1 << 16)(normalize)
 
 _CLAUSE_OPENERS = frozenset({"،", ",", "؛", ";", "«", "»", "(", ")", ":", "-", "–", '"', "“", "”"})
 _ADVERBS = frozenset(
@@ -166,9 +163,12 @@ class _Finder:
         """«جمدت تركيا أموال ...، بحسب ما أعلنت وكالة الأناضول»: the clause before it is
         what the named one reported."""
         for b in range(4, len(tokens) - 3):
-            if _norm(tokens[b].text) not in ("بحسب", "حسب", "وفق", "وفقا") or _norm(
-                tokens[b + 1].text
-            ) not in ("ما", "لما"):
+            if normalize_word(tokens[b].text) not in (
+                "بحسب",
+                "حسب",
+                "وفق",
+                "وفقا",
+            ) or normalize_word(tokens[b + 1].text) not in ("ما", "لما"):
                 continue
             if not self.w.is_verb(tokens[b + 2]):
                 continue
@@ -220,7 +220,7 @@ class _Finder:
         """A verb inside a clause: «... وذكر أنها ...» (the same speaker) or «أن بلير أشار إلى
         أن ...» (the subject written before the verb)."""
         c = v + 1
-        prep = self.w.is_preposition(tokens[c]) or _norm(tokens[c].text) == "من"
+        prep = self.w.is_preposition(tokens[c]) or normalize_word(tokens[c].text) == "من"
         if prep and c + 1 < len(tokens):
             c += 1
         marker = self._marker(tokens, c)
@@ -347,7 +347,7 @@ class _Finder:
         if s >= len(tokens):
             return s
         tok = tokens[s]
-        if _norm(tok.text) in ("لـ", "ل"):
+        if normalize_word(tok.text) in ("لـ", "ل"):
             if s + 1 < len(tokens) and tokens[s + 1].kind == "punct":
                 closing = next(
                     (j for j in range(s + 2, min(len(tokens), s + 6)) if tokens[j].kind == "punct"),
@@ -366,7 +366,7 @@ class _Finder:
         c = p + 1
         if (
             c + 1 < len(tokens)
-            and (self.w.is_preposition(tokens[c]) or _norm(tokens[c].text) == "من")
+            and (self.w.is_preposition(tokens[c]) or normalize_word(tokens[c].text) == "من")
             and self._marker(tokens, c + 1) is not None
         ):
             c += 1
@@ -382,7 +382,7 @@ class _Finder:
         if speaker is None:
             speaker = self._implicit(field)
             person = speaker.entity is not None and speaker.entity.type == "PER"
-            if person and _norm(tokens[p].text).endswith("ه"):
+            if person and normalize_word(tokens[p].text).endswith("ه"):
                 return None  # «، مهيبةً بـ...»: a body of the sentence, not the last man quoted
         return self._found(text, tokens, p, content, end, speaker, True)
 
@@ -410,7 +410,7 @@ class _Finder:
             tok = tokens[i]
             if tok.kind != "word" or tok.prefix.startswith(("ب", "ل")) or self.w.is_stop(tok):
                 return None
-            if self.w.is_preposition(tok) or _norm(tok.text) == "من":
+            if self.w.is_preposition(tok) or normalize_word(tok.text) == "من":
                 return None
             for x in self.index.within(field, tok.start, tok.end):
                 if x.entity.type in ("PER", "ORG") and x.start >= tok.start:
@@ -422,7 +422,7 @@ class _Finder:
     ) -> _Found | None:
         """«وجاء في البيان: «...»»: the words of whoever issued it, the one the phrase names
         («وجاء في بيان للجيش أن ...») or else the last speaker."""
-        if v + 1 >= len(tokens) or _norm(tokens[v + 1].text) != "في":
+        if v + 1 >= len(tokens) or normalize_word(tokens[v + 1].text) != "في":
             return None
         for j in range(v + 2, min(len(tokens), v + 2 + self.w.max_gap)):
             if tokens[j].text in "،,":
@@ -496,8 +496,12 @@ class _Finder:
                 or w.is_stop(tokens[k])
                 or w.is_manner(tokens[k])
                 or tokens[k].text in "،,"
-                or _norm(tokens[k].text) in ("لـ", "ل")
-                or (k > s and w.is_content_noun(tokens[k]) and _norm(tokens[k].text) != "ان")
+                or normalize_word(tokens[k].text) in ("لـ", "ل")
+                or (
+                    k > s
+                    and w.is_content_noun(tokens[k])
+                    and normalize_word(tokens[k].text) != "ان"
+                )
                 or (prepositional and k > s and self._is_object_start(field, tokens, v, s, k))
             ):
                 break
@@ -525,7 +529,7 @@ class _Finder:
             tok = tokens[j]
             if tok.kind != "word" or self._marker(tokens, j) is not None:
                 return None
-            if (ba and tok.prefix.startswith("ب")) or (prep and _norm(tok.text) == "الي"):
+            if (ba and tok.prefix.startswith("ب")) or (prep and normalize_word(tok.text) == "الي"):
                 return _Subject(None, j)
         return None
 
@@ -554,7 +558,7 @@ class _Finder:
         if not (s < k < len(tokens)):
             return None
         tok = tokens[k]
-        content_noun = self.w.is_content_noun(tok) and _norm(tok.text) != "ان"
+        content_noun = self.w.is_content_noun(tok) and normalize_word(tok.text) != "ان"
         objective = self.w.takes_preposition(tokens[v]) and self._is_object_start(
             field, tokens, v, s, k
         )
@@ -595,7 +599,10 @@ class _Finder:
         """«حذرت ندوة طبية من وصفات ...» at the start: the words before the verb's
         preposition are who speaks, though no entity names it."""
         for j in range(s + 1, min(len(tokens), s + 5)):
-            if self._is_object_start(field, tokens, v, j, j) or _norm(tokens[j].text) == "من":
+            if (
+                self._is_object_start(field, tokens, v, j, j)
+                or normalize_word(tokens[j].text) == "من"
+            ):
                 return _Subject(_Speaker(None, text[tokens[s].start : tokens[j - 1].end]), j)
             if tokens[j].kind != "word":
                 return None
@@ -629,7 +636,7 @@ class _Finder:
         """Whether ``tokens[k]`` («إلى», «من», «بضرورة») begins the object of a verb like
         «دعا», once the subject before it names someone."""
         tok = tokens[k]
-        warns = _norm(tok.text) == "من" and (
+        warns = normalize_word(tok.text) == "من" and (
             self.w.is_warning(tokens[v])
             or (k + 1 < len(tokens) and self.w.is_complementizer(tokens[k + 1]))
         )
@@ -648,7 +655,7 @@ class _Finder:
         (past an adjunct such as «في كلمته»); for «دعا» and its kin, also its preposition
         («في أول رسالة له إلى الوحدة»). A short quotation within is a name, skipped."""
         i = k
-        if i < len(tokens) and _norm(tokens[i].text) in ("لـ", "ل"):
+        if i < len(tokens) and normalize_word(tokens[i].text) in ("لـ", "ل"):
             i = self._skip_addressee(tokens, i)
         j = i
         limit = min(len(tokens), k + self.w.max_gap)
@@ -659,7 +666,7 @@ class _Finder:
                 continue
             if self._marker(tokens, i) is not None:
                 return i
-            if prepositional and i > k and _norm(tokens[i].text) in ("الي", "علي"):
+            if prepositional and i > k and normalize_word(tokens[i].text) in ("الي", "علي"):
                 return i
             if i > k and (tokens[i].text in _ADVERBS or tokens[i].text in ".؛;"):
                 return None  # «... فيما تقرر أن ...»: another clause
@@ -717,7 +724,7 @@ class _Finder:
         self, field: TextField, text: str, tokens: Sequence[Token], s: int, k: int, m: int
     ) -> _Speaker:
         """The speaker named in ``tokens[s:m]`` (``tokens[s:k]`` before any comma)."""
-        source = next((j + 1 for j in range(s, m) if _norm(tokens[j].text) == "عن"), None)
+        source = next((j + 1 for j in range(s, m) if normalize_word(tokens[j].text) == "عن"), None)
         if source is not None and source < m and self._known(field, tokens[source]):
             s, k = source, max(k, source + 1)  # «نقلت الوكالة عن الوزير قوله إن»
         words = [tokens[s]]
@@ -734,7 +741,7 @@ class _Finder:
                 break
             words.append(t)
         written = text[words[0].start : words[-1].end].strip(_TRAILING)
-        m = next((j for j in range(s + 1, m) if _norm(tokens[j].text) in ("لـ", "ل")), m)
+        m = next((j for j in range(s + 1, m) if normalize_word(tokens[j].text) in ("لـ", "ل")), m)
         if self.w.is_unnamed(tokens[s]):
             last = self.last
             if (

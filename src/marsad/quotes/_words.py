@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 
 from ..ner.lexicon import key, lexicon
-from ..text import Token, normalize
+from ..text import Token, normalize, normalize_word
 from ..wordforms import PhraseTable, any_form, load_data, phrase_table
 
 __all__ = ["QuoteWords", "quote_words"]
-
-
-#: :func:`normalize` remembered per word (every rule asks it of tokens).
-_norm = lru_cache(maxsize=1 << 16)(normalize)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +65,7 @@ class QuoteWords:
         return _has(self.warning_verbs, token)
 
     def is_temporal(self, token: Token) -> bool:
-        return token.kind == "word" and _norm(token.text) in self.temporal
+        return token.kind == "word" and normalize_word(token.text) in self.temporal
 
     def is_plural(self, token: Token) -> bool:
         return _has(self.plural_verbs, token)
@@ -81,7 +77,7 @@ class QuoteWords:
         return token.kind == "word" and _has(self.complementizers, token)
 
     def is_preposition(self, token: Token) -> bool:
-        return token.kind == "word" and _norm(token.text) in self.verb_prepositions
+        return token.kind == "word" and normalize_word(token.text) in self.verb_prepositions
 
     def is_subject_head(self, token: Token) -> bool:
         return token.kind == "word" and _has(self.subject_heads, token)
@@ -96,11 +92,11 @@ class QuoteWords:
         return token.kind == "word" and _has(self.content_nouns, token)
 
     def is_stop(self, token: Token) -> bool:
-        return token.kind == "word" and _norm(token.text) in self.subject_stops
+        return token.kind == "word" and normalize_word(token.text) in self.subject_stops
 
     def is_subject_complementizer(self, token: Token) -> bool:
         """«أنه», «إنها», «أننا»: a complementizer carrying the subject of the content."""
-        return token.kind == "word" and _norm(token.text) in self.subject_complementizers
+        return token.kind == "word" and normalize_word(token.text) in self.subject_complementizers
 
     def is_participle(self, token: Token) -> bool:
         return (
@@ -123,16 +119,20 @@ class QuoteWords:
 
     def honorific_of(self, token: Token) -> str | None:
         """«سمو» for «سموه»: the honorific a pronoun-suffixed one stands for."""
-        return self.pronoun_honorifics.get(_norm(token.text)) if token.kind == "word" else None
+        return (
+            self.pronoun_honorifics.get(normalize_word(token.text))
+            if token.kind == "word"
+            else None
+        )
 
     def is_not_speaker(self, token: Token) -> bool:
-        return _norm(token.text) in self.not_speakers
+        return normalize_word(token.text) in self.not_speakers
 
     def is_back_reference(self, token: Token) -> bool:
-        return _norm(token.text) in self.back_references
+        return normalize_word(token.text) in self.back_references
 
     def is_document(self, token: Token) -> bool:
-        return token.kind == "word" and _norm(token.text) in self.document_nouns
+        return token.kind == "word" and normalize_word(token.text) in self.document_nouns
 
 
 _VERB_PREFIXES = frozenset({"", "و", "ف"})

@@ -183,6 +183,10 @@ PROCLITICS: Final = (
 #: The proclitic sequences above that contain the article.
 ARTICLE_PROCLITICS: Final = frozenset(p for p in PROCLITICS if p.endswith(ARTICLE) or "لل" in p)
 
+#: Name words written apart from the next word or joined to it («عبد الناصر» / «عبدالناصر»,
+#: «أبو ظبي» / «أبوظبي»), normalized: name matching joins them (join_name_words).
+JOINED_NAME_FIRSTS: Final = frozenset({"عبد", "ابو", "بو"})
+
 #: Smallest base (in letters) left after stripping a prefix that contains the article, and
 #: after one without it. Conjunctions and prepositions attach to whole words, so a base of two
 #: letters is only accepted from SHORT_BASES; after the article two letters are fine (الحج).

@@ -16,10 +16,11 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+from functools import lru_cache
 
 from marsad.text import data
 
-__all__ = ["normalize", "normalize_with_offsets"]
+__all__ = ["join_name_words", "normalize", "normalize_with_offsets", "normalize_word"]
 
 
 def _code_points(ranges: Iterable[tuple[int, int]]) -> Iterable[int]:
@@ -114,6 +115,25 @@ def _hamza_carriers(text: str) -> dict[int, str]:
     if data.COMBINING_HAMZA_ABOVE not in text:
         return {}
     return {m.start(): _recompose_hamza(m) for m in _HAMZA_SEQUENCE.finditer(text)}
+
+
+@lru_cache(maxsize=1 << 17)
+def normalize_word(word: str) -> str:
+    """:func:`normalize` of one word, remembered: the stages' rules ask it of the same
+    words over and over (never use it for whole texts)."""
+    return normalize(word)
+
+
+def join_name_words(words: Iterable[str]) -> tuple[str, ...]:
+    """Normalized name words with a word that is written apart from the next or joined to
+    it taken together («عبد» + «الناصر» -> «عبدالناصر», as «عبدالناصر» is written)."""
+    out: list[str] = []
+    for word in words:
+        if out and out[-1] in data.JOINED_NAME_FIRSTS:
+            out[-1] += word
+        else:
+            out.append(word)
+    return tuple(out)
 
 
 def normalize_with_offsets(text: str) -> tuple[str, list[int]]:
