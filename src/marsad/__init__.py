@@ -6,6 +6,11 @@
 ('العنوان', 'الفقرة الأولى من النص.')
 """
 
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING
+
 from .document import Document
 from .errors import (
     ArchiveLockedError,
@@ -23,8 +28,6 @@ from .errors import (
     TooLargeError,
 )
 from .extract import Batch, extract, extract_text, iter_extract
-from .inputs import JsonFields, ReadOptions, Rejection
-from .pipeline import Pipeline, Stage, register_stage, registered_stages, stage
 from .record import (
     Amount,
     Article,
@@ -36,8 +39,38 @@ from .record import (
     Role,
     StageFailure,
 )
+from .registry import Stage, register_stage, stage
+
+if TYPE_CHECKING:
+    from .inputs import JsonFields, ReadOptions, Rejection
+    from .pipeline import Pipeline, registered_stages
 
 __version__ = "0.1.0"
+
+# What needs the stages or the readers is imported on first use, so that ``import marsad``
+# (and the command line's help) stays fast: ``marsad.Pipeline`` imports the stage packages.
+# (``extract`` is imported above: the function, not the module of the same name.)
+_LAZY = {
+    "JsonFields": "inputs",
+    "ReadOptions": "inputs",
+    "Rejection": "inputs",
+    "Pipeline": "pipeline",
+    "registered_stages": "pipeline",  # the built-in stages included
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "Amount",

@@ -6,13 +6,18 @@ import os
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .document import Document, DocumentKind
 from .errors import InputError
 from .gctune import batch_collection
-from .inputs import ReadOptions, Rejection, read_sources
-from .pipeline import Pipeline
 from .record import Article
+
+if (
+    TYPE_CHECKING
+):  # the readers and the stages are imported on first use: ``import marsad`` stays fast
+    from .inputs import ReadOptions, Rejection
+    from .pipeline import Pipeline
 
 __all__ = ["Batch", "extract", "extract_text", "iter_extract"]
 
@@ -44,6 +49,9 @@ def iter_extract(
     options: ReadOptions | None = None,
 ) -> Iterator[Article | Rejection]:
     """Stream articles (and rejections) from files, folders, WARC, feeds, JSON lines."""
+    from .inputs import Rejection, read_sources
+    from .pipeline import Pipeline
+
     pipeline = pipeline or Pipeline()
     with batch_collection():
         for item in read_sources(sources, options):
@@ -66,6 +74,8 @@ def extract(
     >>> batch = extract("article.txt", "feeds/", "crawl.warc.gz")   # doctest: +SKIP
     >>> batch.articles[0].title, batch.rejections                   # doctest: +SKIP
     """
+    from .inputs import Rejection
+
     batch = Batch()
     for item in iter_extract(sources, pipeline=pipeline, options=options):
         if isinstance(item, Rejection):
@@ -87,5 +97,7 @@ def extract_text(
 
     Raises :class:`~marsad.errors.InputError` when it is not an article.
     """
+    from .pipeline import Pipeline
+
     document = Document(origin=source, kind=kind, content=content, url=url)
     return (pipeline or Pipeline())(document)

@@ -1,8 +1,9 @@
-"""Named stages and the pipeline that runs them.
+"""The default pipeline and the class that runs stages.
 
 A stage is a callable ``Article -> Article`` with a ``name`` and the record
-attributes it ``requires`` and ``assigns``. Stages are registered by name
-(:func:`stage`), and :class:`Pipeline` checks when it is built that every
+attributes it ``requires`` and ``assigns``. Stages are registered by name in
+:mod:`marsad.registry` (:func:`stage`); this module imports the built-in stage
+packages, which registers them, and :class:`Pipeline` checks when it is built that every
 requirement is produced by an earlier stage or by the input itself.
 
 At run time a stage that raises records a :class:`~marsad.record.StageFailure`
@@ -13,16 +14,20 @@ propagates and the caller records a rejection.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, fields
-from typing import Protocol, runtime_checkable
+from collections.abc import Sequence
 
+# The built-in stage packages register their stages in the registry on import; they import
+# the registry, never this module, so the default pipeline is assembled here and only here.
+from . import amounts, dates, entities, events, quotes  # noqa: F401
+from . import stages as _builtin_stages  # noqa: F401  (clean, furniture, identify)
 from .document import Document
 from .errors import InputError, PipelineError, StageError
 from .record import Article, StageFailure
+from .registry import FunctionStage, Stage, get_stage, register_stage, registered_stages, stage
 
 __all__ = [
     "INPUT_ATTRIBUTES",
+    "FunctionStage",
     "Pipeline",
     "Stage",
     "get_stage",
@@ -33,82 +38,6 @@ __all__ = [
 
 #: What an article holds before any stage runs: the raw document and where it came from.
 INPUT_ATTRIBUTES: frozenset[str] = frozenset({"raw", "source", "url"})
-_ARTICLE_ATTRIBUTES = frozenset(f.name for f in fields(Article)) | {"raw"}
-
-
-@runtime_checkable
-class Stage(Protocol):
-    """What the pipeline needs of a stage."""
-
-    @property
-    def name(self) -> str: ...
-
-    @property
-    def requires(self) -> tuple[str, ...]: ...
-
-    @property
-    def assigns(self) -> tuple[str, ...]: ...
-
-    def __call__(self, article: Article) -> Article: ...
-
-
-@dataclass(frozen=True, slots=True)
-class FunctionStage:
-    """A plain function wrapped as a stage."""
-
-    name: str
-    requires: tuple[str, ...]
-    assigns: tuple[str, ...]
-    func: Callable[[Article], Article]
-
-    def __call__(self, article: Article) -> Article:
-        return self.func(article)
-
-
-_REGISTRY: dict[str, Stage] = {}
-
-
-def stage(
-    name: str, *, requires: Iterable[str], assigns: Iterable[str]
-) -> Callable[[Callable[[Article], Article]], FunctionStage]:
-    """Register a function ``Article -> Article`` as the stage ``name``."""
-
-    def register(func: Callable[[Article], Article]) -> FunctionStage:
-        wrapped = FunctionStage(name, tuple(requires), tuple(assigns), func)
-        register_stage(wrapped)
-        return wrapped
-
-    return register
-
-
-def register_stage(component: Stage) -> None:
-    """Make ``component`` available by its name; a name is registered once."""
-    unknown = set(component.assigns) - _ARTICLE_ATTRIBUTES
-    if unknown:
-        raise PipelineError(
-            f"stage {component.name!r} assigns unknown attributes {sorted(unknown)}"
-        )
-    if component.name in _REGISTRY and _REGISTRY[component.name] is not component:
-        raise PipelineError(f"a stage named {component.name!r} is already registered")
-    _REGISTRY[component.name] = component
-
-
-def get_stage(name: str) -> Stage:
-    _load_builtin_stages()
-    try:
-        return _REGISTRY[name]
-    except KeyError:
-        known = ", ".join(sorted(_REGISTRY))
-        raise PipelineError(f"unknown stage {name!r} (known: {known})") from None
-
-
-def registered_stages() -> list[str]:
-    _load_builtin_stages()
-    return sorted(_REGISTRY)
-
-
-def _load_builtin_stages() -> None:
-    from . import amounts, dates, entities, events, quotes, stages  # noqa: F401  (registers the built-in stages on import)
 
 
 class Pipeline:

@@ -19,8 +19,8 @@ from .document import Document
 from .errors import EmptyInputError
 from .furniture import default_rules, split_furniture
 from .htmltext import extract_page, fragment_to_text
-from .pipeline import stage
 from .record import Article, StageFailure
+from .registry import stage
 from .segment import clean_lines, lead_unless_repeated, segment_text
 from .text import normalize
 from .timestamps import to_iso

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 from functools import cache
 from typing import Literal, cast
 
-from ..pipeline import stage
 from ..record import TEXT_FIELDS, Amount, Article, TextField
+from ..registry import stage
 from ..text import Token, normalize_word
 from ..wordforms import field_tokens, form_positions, forms, match_phrase
 from ._parse import ParsedNumber, digits_value, parse_number

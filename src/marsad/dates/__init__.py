@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ..amounts._words import amount_words
-from ..pipeline import stage
 from ..record import TEXT_FIELDS, Article, DateMention, TextField
+from ..registry import stage
 from ..text import Token, normalize
 from ..wordforms import field_tokens, form_positions, forms, match_phrase
 from ._context import not_a_date

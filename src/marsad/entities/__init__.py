@@ -11,8 +11,8 @@ from collections.abc import Mapping
 
 from ..ner.lexicon import lexicon
 from ..ner.tagger import default_tagger
-from ..pipeline import stage
 from ..record import TEXT_FIELDS, Article, Entity
+from ..registry import stage
 from .mentions import find_mentions, sentences_of
 from .resolve import build_entities
 

@@ -18,7 +18,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from ..entityindex import EntityIndex, Located
-from ..pipeline import register_stage
 from ..record import (
     TEXT_FIELDS,
     Amount,
@@ -30,6 +29,7 @@ from ..record import (
     Quote,
     TextField,
 )
+from ..registry import register_stage
 from ..text import Token, normalize, split_sentences_cached
 from ..wordforms import field_tokens, first_words, form_positions, forms, match_phrase
 from ._inventory import EventType, Inventory, InventoryError, Trigger, default_inventory

@@ -35,8 +35,8 @@ from dataclasses import dataclass
 
 from ..entityindex import EntityIndex, Located
 from ..ner.lexicon import key, lexicon
-from ..pipeline import stage
 from ..record import TEXT_FIELDS, Article, Entity, Quote, TextField
+from ..registry import stage
 from ..text import Token, normalize, normalize_word, split_sentences_cached
 from ..wordforms import field_tokens, match_phrase, strip_conjunction
 from ._words import quote_words
