@@ -214,3 +214,40 @@ def test_a_place_inside_an_organizations_name_is_a_place_too() -> None:
 def test_an_organization_ends_before_the_verbs_object() -> None:
     body = "ودعت المديرية العامة للأرصاد الجوية المواطنين إلى الحذر."
     assert _names(body, "ORG") == ["المديرية العامة للأرصاد الجوية"]
+
+
+def test_a_title_said_alone_is_the_person_who_bears_it_or_no_one() -> None:
+    both = _entities(
+        "وجاءت الحملة بتوجيه من خادم الحرمين الشريفين. وكان خادم الحرمين الشريفين الملك سلمان"
+        " بن عبدالعزيز قد أمر بها."
+    )
+    persons = [e for e in both if e.type == "PER"]
+    assert [e.name for e in persons] == ["سلمان بن عبدالعزيز"]
+    assert len(persons[0].mentions) == 3
+    alone = _entities("وجاءت الحملة بتوجيه من خادم الحرمين الشريفين لدعم الأسر المحتاجة.")
+    assert all(e.name for e in alone)
+    assert [e for e in alone if e.type == "PER"] == []
+
+
+def test_two_persons_joined_by_and_are_two_persons() -> None:
+    names = _names("ونعى الحزب القائد خالد يوسف ومالك عثمان في بيان صدر صباح اليوم.", "PER")
+    assert "خالد يوسف" in names
+    assert "مالك عثمان" in names
+    assert "خالد يوسف ومالك عثمان" not in names
+
+
+def test_a_name_after_a_noun_for_a_thing_names_the_thing() -> None:
+    body = (
+        "وارتفع المؤشر نيكي الياباني، بينما صعد سهم فولكس فاغن في فرانكفورت، وفاز الفيلم"
+        " بجائزة جوردون وايت لأفضل إخراج، ووقف زبون أمام متجر للأجهزة."
+    )
+    persons = _names(body, "PER")
+    assert persons == [], persons
+    assert "فولكس فاغن" in _names(body, "ORG")
+
+
+def test_an_ordinary_word_closing_given_names_is_their_family_name() -> None:
+    body = "وضمت القائمة اللاعبين سعود إبراهيم المولد وأحمد المولد وفيصل خالد السالم."
+    names = _names(body, "PER")
+    assert "سعود إبراهيم المولد" in names
+    assert "أحمد المولد" in names

@@ -30,6 +30,7 @@ __all__ = [
     "name_keys_of",
     "prefix_cut",
     "sentences_of",
+    "thing_cut",
 ]
 
 
@@ -623,10 +624,12 @@ def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
             and _known_next(tokens[end], labels[end], ew)
         ):
             end += 1  # «باراك» + «أوباما»: a name the lists know goes on the name
+        if end < len(tokens) and labels[end] == "O" and _family_close(tokens, first, end, lex, ew):
+            end += 1  # «أحمد» + «المولد» before «وغالب …»: an ordinary word as the family name
         if (
             end < len(tokens)
             and end - first >= 3
-            and keys[end - 2] in _GENEALOGY
+            and _after_genealogy(keys, end)
             and _family_after_genealogy(tokens[end], keys[end], lex, ew)
         ):
             end += 1  # «محمد بن عبدالرحمن» + «القصير»
@@ -641,9 +644,20 @@ def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
             first += 1  # «سيترك بلاتر», «المصري بالخرطوم أسامة …»: not the name
         last = _name_end(tokens, first, end, lex, ew)
         labels[start:first] = ["O"] * (first - start)
-        names = [t for t in tokens[first:last] if not ew.is_common(t.text)]
-        if (
+        names = [
+            t
+            for t in tokens[first:last]
+            if not ew.is_common(t.text) and key(t.text) not in ew.things
+        ]
+        thing = _thing_named(tokens, keys, first, ew)
+        if thing == "ORG" and names:
+            _set(labels, first, last, "ORG")  # «سهم رينو»: the company
+            labels[last:end] = ["O"] * (end - last)
+            if end < len(labels) and labels[end].startswith("I-"):
+                labels[end] = "B-" + labels[end][2:]
+        elif (
             not names
+            or thing is not None
             or tuple(keys[first:last]) in ew.not_persons
             or all((key(t.text),) in lex.honorifics for t in names)
             or opens_place
@@ -653,6 +667,10 @@ def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
                 labels[end] = "B-" + labels[end][2:]
         else:
             labels[first:last] = ["B-PERS"] + ["I-PERS"] * (last - first - 1)
+            if last < end and _and_name(tokens[last]):  # «محمد عمر» + «ومالك إسحاق»
+                labels[last:end] = ["B-PERS"] + ["I-PERS"] * (end - last - 1)
+                i = last
+                continue
             labels[last:end] = ["O"] * (end - last)
             if end < len(labels) and labels[end].startswith("I-"):
                 labels[end] = "B-" + labels[end][2:]
@@ -674,13 +692,20 @@ def _name_end(tokens: list[Token], first: int, end: int, lex: Lexicon, ew: Entit
         token = tokens[last]
         before = key(tokens[last - 1].text)
         if before in _GENEALOGY or (
-            last >= first + 3 and key(tokens[last - 2].text) in _GENEALOGY and token.prefix == "ال"
+            last >= first + 3
+            and _after_genealogy([key(t.text) for t in tokens[: last + 1]], last)
+            and token.prefix == "ال"
         ):
             last += 1  # «بن شباب», «بن عبدالرحمن القصير»: the genealogy's names stay
             continue
-        common = ew.never_name(token.text)  # the key: «للحوار» is «حوار», «كوربين» no word
+        # the key: «للحوار» is «حوار», «كوربين» no word; «علي» (dotted) is the name
+        common = ew.never_name(token.text) and not _ali(token)
+        if common and _family_close(tokens, first, last, lex, ew):
+            common = False  # «أحمد المولد»: the family name, before a stop or another name
         if token.prefix in ("وال", "ولل"):
             break  # «طارق والنصر»: «و» with the article joins another thing
+        if _and_name(token):
+            break  # «محمد عمر ومالك إسحاق»: «و» and a given name open the next person
         titled = token.prefix in _PREPOSITIONS and key(token.text) in _honorific_firsts(lex)
         if titled or (token.prefix in _PREPOSITIONS and common) or (last - first >= 2 and common):
             break  # «… لخادم الحرمين»: a preposition and a title open what comes next
@@ -688,11 +713,67 @@ def _name_end(tokens: list[Token], first: int, end: int, lex: Lexicon, ew: Entit
     while (
         last > first + 1
         and ew.never_name(tokens[last - 1].text)
+        and not _ali(tokens[last - 1])
         and key(tokens[last - 2].text) not in _GENEALOGY
-        and not (last >= first + 3 and key(tokens[last - 3].text) in _GENEALOGY)
+        and not (
+            last >= first + 3 and _after_genealogy([key(t.text) for t in tokens[:last]], last - 1)
+        )
+        and not _family_close(tokens, first, last - 1, lex, ew)
     ):
         last -= 1
     return last
+
+
+def _after_genealogy(keys: list[str], j: int) -> bool:
+    """Whether word ``j`` follows the name after «بن» («بن صالح» + j, «بن عبد الرحمن» + j)."""
+    return (j >= 2 and keys[j - 2] in _GENEALOGY) or (
+        j >= 3 and keys[j - 3] in _GENEALOGY and keys[j - 2] == "عبد"
+    )
+
+
+def _and_name(token: Token) -> bool:
+    """«ومالك», «وعبدالله»: «و» and a given name, which open another person."""
+    if token.kind != "word" or name_cut(token) != 1 or token.text[:1] != "و":
+        return False
+    word = token.text[1:]
+    return _compound(word) or name_lexicon().is_given(word)
+
+
+def _family_close(tokens: list[Token], first: int, j: int, lex: Lexicon, ew: EntityWords) -> bool:
+    """An ordinary definite word closing given names («أحمد المولد», «سعود إبراهيم المولد»):
+    the family name when a stop, the sentence's end or «و» and another name follows it."""
+    if j <= first or j >= len(tokens) or j - first > 3:
+        return False
+    token = tokens[j]
+    k = key(token.text)
+    if (
+        token.prefix != "ال"
+        or not _name_like(token, lex)
+        or k in ew.phrase_stops
+        or k in ew.any_heads
+        or k in lex.role_heads
+        or lex.nationality(token.text) is not None
+    ):
+        return False
+    names = name_lexicon()
+    for t in tokens[first:j]:
+        word = t.base if t.prefix else t.text
+        if not (_compound(word) or names.is_given(word) or key(t.text) == "عبد"):
+            return False
+    after = tokens[j + 1] if j + 1 < len(tokens) else None
+    return after is None or after.kind != "word" or _and_name(after)
+
+
+def _thing_named(tokens: list[Token], keys: list[str], first: int, ew: EntityWords) -> str | None:
+    """What a name right after a noun for a thing names: the thing ("": «المؤشر نيكي»,
+    «جائزة جوردون أووردز», «جامعة «لوفن»») or a company ("ORG": «سهم رينو»); None: no such noun."""
+    j = first - 1
+    while j >= 0 and tokens[j].kind != "word" and tokens[j].text in _QUOTE_MARKS:
+        j -= 1
+    return ew.things.get(keys[j]) if j >= 0 else None
+
+
+_QUOTE_MARKS = frozenset({"«", '"', "“", "(", "'"})
 
 
 def _compound(word: str) -> bool:
@@ -861,6 +942,18 @@ def prefix_cut(prefix: str) -> int:
 _RARE_BEFORE_NAMES = frozenset({"ف", "ك"})
 
 
+def _clitic_cut(token: Token) -> int:
+    return prefix_cut(token.prefix)
+
+
+def thing_cut(token: Token) -> int:
+    """:func:`prefix_cut` for the first token of an organization, except a «ف» or
+    «ك» before what is no word of the language («فولكس فاغن», «كوكاكولا»): their letter."""
+    if token.prefix in _RARE_BEFORE_NAMES and not entity_words().is_common(token.base):
+        return 0
+    return prefix_cut(token.prefix)
+
+
 def name_cut(token: Token) -> int:
     """How many leading characters of a token starting a person's name are not the name.
 
@@ -893,7 +986,7 @@ def _mention(
     if kind is None:
         return None
     token = sent.tokens[first]
-    cut = name_cut(token) if kind == "PER" else prefix_cut(token.prefix)
+    cut = {"PER": name_cut, "ORG": thing_cut}.get(kind, _clitic_cut)(token)
     start = token.start + cut
     end = sent.tokens[last - 1].end
     if start >= end:

@@ -18,7 +18,7 @@ from ..ner.names import name_lexicon
 from ..record import Entity, Mention, Role
 from ..text import join_name_words
 from .latin import latin_name
-from .mentions import Found, SentenceTokens, name_cut, name_keys_of, prefix_cut
+from .mentions import Found, SentenceTokens, name_cut, name_keys_of, prefix_cut, thing_cut
 from .roles import PersonContext, person_context
 
 __all__ = ["build_entities"]
@@ -44,7 +44,7 @@ def build_entities(
     extra = _propagate(groups, sentences, texts)
     if extra:
         groups = _group(sorted([*found, *extra], key=_position), texts, lex, read)
-    groups = _merge_acronyms(_merge_short_forms(groups))
+    groups = _fold_titles(_merge_acronyms(_merge_short_forms(groups)))
     entities = [_entity(f"e{i + 1}", g, texts) for i, g in enumerate(groups)]
     _link_roles(entities, groups, lex, texts)
     return entities
@@ -127,7 +127,8 @@ def _occurrences(
             if kind and all(label == "O" for label in sent.labels[i : i + n]):
                 sent.labels[i : i + n] = [f"B-{kind}"] + [f"I-{kind}"] * (n - 1)
                 token = sent.tokens[i]
-                cut = name_cut(token) if kind == "PER" else prefix_cut(token.prefix)
+                cuts = {"PER": name_cut, "ORG": thing_cut}
+                cut = cuts[kind](token) if kind in cuts else prefix_cut(token.prefix)
                 start = token.start + cut
                 end = sent.tokens[i + n - 1].end
                 out.append(Found(sent, i, i + n, kind, start, end, text[start:end]))
@@ -179,6 +180,27 @@ def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
         else:
             target.found.extend(group.found)
             target.contexts.extend(group.contexts)  # its names stay out of the canonical one
+    return kept
+
+
+def _fold_titles(groups: list[_Group]) -> list[_Group]:
+    """A title said without the name («خادم الحرمين الشريفين» alone) names the one person
+    of the article who bears that title elsewhere; naming nobody there, it is no entity
+    (never a person without a name)."""
+    kept: list[_Group] = []
+    for group in groups:
+        if group.type != "PER" or group.keys:
+            kept.append(group)
+            continue
+        titles = {h for c in group.contexts for h in c.honorifics}
+        bearers = [
+            g
+            for g in groups
+            if g.type == "PER" and g.keys and any(titles & set(c.honorifics) for c in g.contexts)
+        ]
+        if len(bearers) == 1:
+            bearers[0].found.extend(group.found)
+            bearers[0].contexts.extend(group.contexts)
     return kept
 
 
@@ -253,7 +275,8 @@ def _canonical(group: _Group) -> str:
 def _written_name(mention: Found, first: int, texts: Mapping[str, str], lex: Lexicon) -> str:
     """The name as written from token ``first``: clitics off, an article swallowed by لل back."""
     token = mention.sentence.tokens[first]
-    cut = name_cut(token) if mention.type == "PER" else prefix_cut(token.prefix)
+    cuts = {"PER": name_cut, "ORG": thing_cut}
+    cut = cuts[mention.type](token) if mention.type in cuts else prefix_cut(token.prefix)
     start = max(token.start + cut, mention.start)
     name = texts[mention.sentence.field][start : mention.end]
     if token.prefix.endswith("لل"):

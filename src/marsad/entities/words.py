@@ -30,6 +30,7 @@ class EntityWords:
     weak_heads: frozenset[str]  # heads that name an organization only with more after them
     phrase_stops: frozenset[str]
     not_persons: frozenset[tuple[str, ...]]  # phrases never a person («صباح الخير»)
+    things: dict[str, str]  # nouns a name after them names: a thing (""), a company ("ORG")
     not_organizations: frozenset[tuple[str, ...]]  # sports words («كرة اليد», «الشوط»)
     common: frozenset[str]
     also_names: frozenset[str]  # common words that are also given names («غالب», «مالك»)
@@ -62,6 +63,10 @@ def entity_words() -> EntityWords:
             tuple(key(w) for w in p.split()) for p in data["not_organizations"]
         ),
         not_persons=frozenset(tuple(key(w) for w in p.split()) for p in data["not_persons"]),
+        things={
+            **{key(w): "" for w in data["named_things"]},
+            **{key(w): "ORG" for w in data["company_things"]},
+        },
         common=frozenset(common["words"]),
         also_names=frozenset(common["also_names"]),
     )
