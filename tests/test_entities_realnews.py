@@ -251,3 +251,26 @@ def test_an_ordinary_word_closing_given_names_is_their_family_name() -> None:
     names = _names(body, "PER")
     assert "سعود إبراهيم المولد" in names
     assert "أحمد المولد" in names
+
+
+def test_a_preposition_written_like_a_title_opens_no_name() -> None:
+    assert _names("ووقف المسؤولون أمام مفترق صعب بعد القرار.", "PER") == []
+    assert _names("وعين الوزير مستشار قانوني خارجي معتمد للنظر في القضية.", "PER") == []
+    assert _names("وأم المصلين الإمام محمد الغامدي.", "PER") == ["محمد الغامدي"]
+
+
+def test_a_genealogy_cut_short_is_the_fuller_person_not_the_father() -> None:
+    persons = [
+        e
+        for e in _entities(
+            "وأصدر الشيخ حمد بن سالم آل نهيان قرارا. وقال حمد بن سالم إن القرار نهائي."
+            " وكان والده سالم بن خليفة قد زار الموقع، وحضر الأمير فهد بن سالم بن خليفة.",
+            title="حمد بن سالم يصدر قرارا",
+        )
+        if e.type == "PER"
+    ]
+    names = [e.name for e in persons]
+    assert "حمد بن سالم" not in names
+    assert "حمد بن سالم آل نهيان" in names
+    assert "سالم بن خليفة" in names
+    assert "فهد بن سالم بن خليفة" in names

@@ -872,13 +872,17 @@ def _alone(tokens: list[Token], i: int) -> bool:
 def _honorific_names(sent: SentenceTokens, keys: list[str], lex: Lexicon) -> None:
     """Name tokens right after an honorific are a person, whatever the tagger said."""
     firsts = _honorific_firsts(lex)
+    ew = entity_words()
+    tokens = sent.tokens
     for i in range(len(keys)):
         width = _honorific_width(keys, i, lex) if keys[i] in firsts else 0
-        if not width:
+        if not width or (tokens[i].base or tokens[i].text) in ew.not_honorifics:
             continue
         j = i + width
         while j < len(keys) and _honorific_width(keys, j, lex):
             j += _honorific_width(keys, j, lex)
+        if j < len(keys) and ew.never_name(tokens[j].text):
+            continue  # «مستشار قانوني»: a title and what kind, no name
         end = j
         while end < len(keys) and end - j < MAX_NAME_TOKENS and _name_like(sent.tokens[end], lex):
             end += 1

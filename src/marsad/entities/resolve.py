@@ -146,7 +146,7 @@ def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
     name is not a person (:func:`_lone_non_name`)."""
     kept: list[_Group] = []
     for group in groups:
-        target = _fuller(group, groups) if len(group.keys) < 3 else None
+        target = _fuller(group, groups) if len(group.keys) < 3 or _genealogy(group) else None
         if target is None:
             if not _lone_non_name(group):
                 kept.append(group)
@@ -229,16 +229,25 @@ def _fuller(short: _Group, groups: list[_Group]) -> _Group | None:
             candidates = [g for g in candidates if len(g.keys) == 2]
         return candidates[0] if len(candidates) == 1 else None
     longer = [g for g in groups if g.type == "PER" and len(g.keys) > n]
-    ends = [g for g in longer if g.keys[-n:] == short.keys]
+    # «سلمان بن عبدالعزيز» ending «محمد بن سلمان بن عبدالعزيز» is the father, not him
+    ends = [g for g in longer if g.keys[-n:] == short.keys and n < 3]
     if ends:
         return ends[0] if len(ends) == 1 else None
     starts = [g for g in longer if g.keys[:n] == short.keys]
-    if len(starts) == 1 and not any(g is not starts[0] and short.keys[0] in g.keys for g in longer):
+    if len(starts) == 1 and (
+        _genealogy(short)  # «محمد بن راشد» before «محمد بن راشد آل مكتوم»
+        or not any(g is not starts[0] and short.keys[0] in g.keys for g in longer)
+    ):
         return starts[0]
     if n == 2:  # «ماجد القصبي»: the first and family names of «ماجد بن عبدالله القصبي»
         both = [g for g in longer if (g.keys[0], g.keys[-1]) == short.keys]
         return both[0] if len(both) == 1 else None
     return None
+
+
+def _genealogy(group: _Group) -> bool:
+    """«محمد بن راشد»: a person named with «بن»/«بنت», whose start names no one else."""
+    return group.type == "PER" and len(group.keys) >= 3 and group.keys[1] in ("بن", "بنت")
 
 
 def _entity(ident: str, group: _Group, texts: Mapping[str, str]) -> Entity:

@@ -30,6 +30,7 @@ class EntityWords:
     weak_heads: frozenset[str]  # heads that name an organization only with more after them
     phrase_stops: frozenset[str]
     not_persons: frozenset[tuple[str, ...]]  # phrases never a person («صباح الخير»)
+    not_honorifics: frozenset[str]  # as written, without clitics: «أمام» is not «إمام»
     things: dict[str, str]  # nouns a name after them names: a thing (""), a company ("ORG")
     not_organizations: frozenset[tuple[str, ...]]  # sports words («كرة اليد», «الشوط»)
     common: frozenset[str]
@@ -63,6 +64,7 @@ def entity_words() -> EntityWords:
             tuple(key(w) for w in p.split()) for p in data["not_organizations"]
         ),
         not_persons=frozenset(tuple(key(w) for w in p.split()) for p in data["not_persons"]),
+        not_honorifics=frozenset(data["not_honorifics"]),
         things={
             **{key(w): "" for w in data["named_things"]},
             **{key(w): "ORG" for w in data["company_things"]},
