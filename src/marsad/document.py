@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .record import Salvage
 
 __all__ = ["Document", "DocumentKind"]
 
@@ -29,6 +32,8 @@ class Document:
     encoding: str | None = None
     body_is_html: bool = False
     source: str = ""  # the site or file it came from (defaults to origin)
+    #: what the reader repaired to read it (a cut last character, a few invalid bytes)
+    warnings: list[Salvage] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if not self.source:

@@ -9,6 +9,7 @@
     │   ├── EncodingError            bytes that no Arabic-capable encoding decodes
     │   ├── TooLargeError            over the configured size limit
     │   └── MalformedInputError      a broken container: WARC record, feed XML, JSON line, HTML
+    │       └── TruncatedInputError  a container cut short: what came before the cut was read
     ├── PipelineError                a pipeline that cannot be built (unknown stage, unmet requirement)
     ├── StageError                   a stage that broke its contract on an article (has .stage)
     ├── RecordError                  JSON that is not an article record
@@ -16,8 +17,10 @@
         ├── ArchiveLockedError       another process holds the archive's write lock
         └── CorruptArchiveError      not an archive, damaged, or a schema newer than this Marsad
 
-In a batch, an :class:`InputError` becomes a :class:`~marsad.sources.Rejection`
+In a batch, an :class:`InputError` becomes a :class:`~marsad.inputs.Rejection`
 and the batch goes on; a stage failure becomes an entry in ``Article.errors``.
+Damage that a reader steps over is no error: the article is kept with a
+:class:`~marsad.record.Salvage` in ``Article.warnings`` saying what was repaired.
 """
 
 from __future__ import annotations
@@ -36,6 +39,7 @@ __all__ = [
     "StageError",
     "StoreError",
     "TooLargeError",
+    "TruncatedInputError",
 ]
 
 
@@ -72,6 +76,12 @@ class TooLargeError(InputError):
 
 class MalformedInputError(InputError):
     reason = "malformed"
+
+
+class TruncatedInputError(MalformedInputError):
+    """A file cut short (a gzip member, a WARC record): the documents before the cut were read."""
+
+    reason = "truncated"
 
 
 class PipelineError(MarsadError):

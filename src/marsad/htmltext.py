@@ -1,8 +1,17 @@
-"""HTML to article text: trafilatura for whole pages, lxml for fragments."""
+"""HTML to article text: trafilatura for whole pages, lxml for fragments.
+
+libxml2 gives up on markup nested deeper than 256 elements (2048 with its huge-tree
+option), dropping everything below: a page of a few thousand nested ``<div>`` then has
+no text at all. Such a page is first flattened (:func:`flatten_html`, a tokenizer that
+keeps no tree, so no depth limit) into its title, meta tags and paragraphs, and read
+from that, with a ``deep-html`` warning on the record.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import escape
+from html.parser import HTMLParser
 from typing import Any
 
 import trafilatura
@@ -10,9 +19,10 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from .errors import EmptyInputError, MalformedInputError
+from .record import Salvage
 from .timestamps import to_iso
 
-__all__ = ["PageText", "extract_page", "fragment_to_text"]
+__all__ = ["PageText", "extract_page", "flatten_html", "fragment_to_text"]
 
 #: Elements that end a line of text when converting a fragment.
 BLOCK_TAGS = frozenset(
@@ -61,14 +71,24 @@ class PageText:
     published: str | None = None
     author: str | None = None
     url: str | None = None
+    warnings: list[Salvage] = field(default_factory=list)
 
 
 def extract_page(html: str, source: str, url: str | None = None) -> PageText:
     """Title, lead, paragraphs, date and author of a whole page."""
-    try:
-        tree = lxml_html.document_fromstring(html)
-    except (etree.ParserError, ValueError) as exc:
-        raise MalformedInputError(source, f"not parseable as HTML: {exc}") from exc
+    warnings: list[Salvage] = []
+    tree, deep = _parse(html, source)
+    if deep:
+        html = flatten_html(html)
+        tree, _ = _parse(html, source)
+        warnings.append(
+            Salvage(
+                "deep-html",
+                "the page's markup is nested too deep for the HTML parser: its text was read "
+                "from a flattened copy (page furniture may remain in the body)",
+                None,
+            )
+        )
     doc = _trafilatura(html, url, favor_recall=False)
     paragraphs = _lines(doc.get("text"))
     if not paragraphs:  # a short or unusual page: ask for recall, then for any text at all
@@ -83,7 +103,78 @@ def extract_page(html: str, source: str, url: str | None = None) -> PageText:
         published=_published(tree, to_iso(doc.get("date"))),
         author=(doc.get("author") or None),
         url=url or doc.get("url"),
+        warnings=warnings,
     )
+
+
+def _parse(html: str, source: str) -> tuple[Any, bool]:
+    """The page's tree, and whether libxml2 cut it at its depth limit."""
+    parser = lxml_html.HTMLParser()
+    try:
+        tree = lxml_html.document_fromstring(html, parser=parser)
+    except (etree.ParserError, ValueError) as exc:
+        raise MalformedInputError(source, f"not parseable as HTML: {exc}") from exc
+    deep = any(e.type_name == "ERR_RESOURCE_LIMIT" for e in parser.error_log)
+    return tree, deep
+
+
+def flatten_html(html: str) -> str:
+    """A shallow copy of a page: its title, meta tags and one ``<p>`` per block of text."""
+    flat = _Flattener()
+    flat.feed(html)
+    flat.close()
+    return flat.page()
+
+
+class _Flattener(HTMLParser):
+    """Streams a page's tags, keeping the text by blocks and the head's title and meta."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.title: list[str] = []
+        self.meta: list[str] = []
+        self.blocks: list[str] = []
+        self._current: list[str] = []
+        self._skip = 0
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in SKIP_TAGS:
+            self._skip += 1
+        elif tag == "title":
+            self._in_title = True
+        elif tag == "meta":
+            pairs = " ".join(f'{k}="{escape(v or "")}"' for k, v in attrs)
+            self.meta.append(f"<meta {pairs}>")
+        elif tag in BLOCK_TAGS:
+            self._end_block()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in SKIP_TAGS:
+            self._skip = max(0, self._skip - 1)
+        elif tag == "title":
+            self._in_title = False
+        elif tag in BLOCK_TAGS:
+            self._end_block()
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title.append(data)
+        elif not self._skip:
+            self._current.append(data)
+
+    def _end_block(self) -> None:
+        text = " ".join("".join(self._current).split())
+        if text:
+            self.blocks.append(text)
+        self._current.clear()
+
+    def page(self) -> str:
+        self._end_block()
+        title = escape(" ".join("".join(self.title).split()))
+        body = "".join(f"<p>{escape(b)}</p>\n" for b in self.blocks)
+        head = f"<title>{title}</title>" + "".join(self.meta)
+        return f"<html><head>{head}</head><body><article>{body}</article></body></html>"
 
 
 def _trafilatura(html: str, url: str | None, *, favor_recall: bool) -> dict[str, Any]:

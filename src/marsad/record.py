@@ -9,12 +9,13 @@ same record: ``getattr(article, span.field)[span.start:span.end] == span.text``.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 from .document import Document
-from .errors import RecordError
+from .errors import EmptyInputError, RecordError
 
 __all__ = [
     "Amount",
@@ -25,8 +26,11 @@ __all__ = [
     "Mention",
     "Quote",
     "Role",
+    "Salvage",
     "StageFailure",
     "TextField",
+    "has_words",
+    "require_words",
 ]
 
 TextField = Literal["title", "lead", "body"]
@@ -120,6 +124,30 @@ class StageFailure:
 
 
 @dataclass(slots=True)
+class Salvage:
+    """Damage in the input that a reader steps over, repaired, and where: the record is kept.
+
+    ``code`` is one of :data:`SALVAGE_CODES` (``truncated-character``, ``replaced-bytes``,
+    ``truncated-gzip``, ``truncated-html``, ``deep-html``); ``offset`` is the byte offset in
+    the input where the damage starts, when there is one.
+    """
+
+    code: str
+    message: str
+    offset: int | None = None
+
+
+#: The kinds of repair a reader makes, each with what it means to a reader of the article.
+SALVAGE_CODES: tuple[str, ...] = (
+    "truncated-character",
+    "replaced-bytes",
+    "truncated-gzip",
+    "truncated-html",
+    "deep-html",
+)
+
+
+@dataclass(slots=True)
 class Article:
     """One news article as Marsad understands it (see ``shared/RECORD.md``)."""
 
@@ -139,6 +167,8 @@ class Article:
     dates: list[DateMention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     errors: list[StageFailure] = field(default_factory=list)
+    #: Damage in the input that was repaired to keep the article (empty for a sound input).
+    warnings: list[Salvage] = field(default_factory=list)
     #: The input the stages work from; never serialized, dropped when the pipeline ends.
     raw: Document | None = field(default=None, repr=False, compare=False)
 
@@ -193,6 +223,28 @@ class Article:
             yield f"events[{i}].trigger", t.field, t.start, t.end, t.text
 
 
+#: A real word: two letters or more (no digits, no underscore).
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def has_words(text: str | None) -> bool:
+    """Whether ``text`` holds at least one real word (two letters or more)."""
+    return bool(text) and _WORD.search(text or "") is not None
+
+
+def require_words(article: Article, origin: str) -> None:
+    """Raise EmptyInputError unless ``article`` reads as text: a body with real words, and a
+    title (when there is one) with at least one. What is left of noise or binary data once
+    decoded (a title «u», an empty body) is not an article."""
+    if not has_words(article.body):
+        what = "empty" if not article.body.strip() else "without a word of two letters"
+        raise EmptyInputError(origin, f"no article text: the body is {what}")
+    if article.title.strip() and not has_words(article.title):
+        raise EmptyInputError(
+            origin, f"no article text: the title {article.title.strip()[:20]!r} has no word"
+        )
+
+
 _NESTED: dict[str, type[Any]] = {
     "entities": Entity,
     "roles": Role,
@@ -202,6 +254,7 @@ _NESTED: dict[str, type[Any]] = {
     "dates": DateMention,
     "events": Event,
     "errors": StageFailure,
+    "warnings": Salvage,
     "trigger": Mention,
 }
 

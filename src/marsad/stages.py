@@ -19,7 +19,7 @@ from .document import Document
 from .errors import EmptyInputError
 from .furniture import default_rules, split_furniture
 from .htmltext import extract_page, fragment_to_text
-from .record import Article, StageFailure
+from .record import Article, Salvage, require_words
 from .registry import stage
 from .segment import clean_lines, lead_unless_repeated, segment_text
 from .text import normalize
@@ -41,6 +41,7 @@ def clean(article: Article) -> Article:
     doc = article.raw
     if doc is None:
         raise EmptyInputError(article.source, "no document to clean")
+    article.warnings.extend(doc.warnings)
     if doc.kind == "html":
         _clean_html(article, doc)
     elif doc.kind == "text":
@@ -49,6 +50,7 @@ def clean(article: Article) -> Article:
         _clean_fields(article, doc)
     if not article.body.strip() and not article.title.strip():
         raise EmptyInputError(doc.origin, "no article text (neither title nor body)")
+    require_words(article, doc.origin)
     return article
 
 
@@ -71,10 +73,13 @@ def _clean_html(article: Article, doc: Document) -> None:
     article.author = page.author
     article.url = doc.url or page.url
     _container_metadata(article, doc)
+    article.warnings.extend(page.warnings)
     if not _CLOSED_HTML.search(doc.content[-4096:]):
-        article.errors.append(
-            StageFailure(
-                "clean", "truncated HTML (no closing </body> or </html>): text may be incomplete"
+        article.warnings.append(
+            Salvage(
+                "truncated-html",
+                "truncated HTML (no closing </body> or </html>): the text may be incomplete",
+                None,
             )
         )
 

@@ -7,6 +7,10 @@ charset-normalizer's guess, ranked by how plausible the decoded text is.
 windows-1256 and ISO-8859-6 both decode many byte strings; read in the wrong one,
 Arabic text turns into Latin accented letters and C1 controls, which the
 plausibility score counts.
+
+Damage a reader steps over is repaired and reported as a :class:`~marsad.record.Salvage`
+(see :mod:`marsad.inputs.salvage`): a last character cut in half is dropped, and a few
+isolated invalid bytes in UTF-8 text become U+FFFD. More damage than that is a rejection.
 """
 
 from __future__ import annotations
@@ -17,6 +21,8 @@ import re
 from charset_normalizer import from_bytes
 
 from ..errors import BinaryInputError, EmptyInputError, EncodingError
+from ..record import Salvage
+from .salvage import cut_last_character, repair_utf8
 
 __all__ = ["declared_charset", "decode_bytes", "sniff_binary"]
 
@@ -92,19 +98,44 @@ def _codec_name(label: str) -> str | None:
         return None
 
 
-def decode_bytes(data: bytes, source: str, *, declared: str | None = None) -> tuple[str, str]:
-    """Decode ``data`` to text; return ``(text, encoding)``. Raises InputError subclasses."""
+def decode_bytes(
+    data: bytes,
+    source: str,
+    *,
+    declared: str | None = None,
+    warnings: list[Salvage] | None = None,
+) -> tuple[str, str]:
+    """Decode ``data`` to text; return ``(text, encoding)``. Raises InputError subclasses.
+
+    What was repaired to read it is appended to ``warnings`` (when given).
+    """
+    found: list[Salvage] = []
     if not data.strip():
         raise EmptyInputError(source, "empty (no bytes or only whitespace)")
     for bom, name in _BOMS:
         if data.startswith(bom):
-            return _strict(data, name, source), name
+            text = _strict(data, name, source, found)
+            _report(found, warnings)
+            return text, name
     sniff_binary(data, source)
+    trimmed = cut_last_character(data, "utf-8", found)
     try:
-        return data.decode("utf-8"), "utf-8"
+        text, encoding = trimmed.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
-        _reject_damaged_utf8(data, source, exc)
-        return _best_single_byte(data, source, declared, exc)
+        repaired = repair_utf8(trimmed, found)
+        if repaired is not None:
+            text, encoding = repaired, "utf-8"
+        else:
+            _reject_damaged_utf8(data, source, exc)
+            found.clear()  # not UTF-8: a single-byte code page reads the last byte whole
+            text, encoding = _best_single_byte(data, source, declared, exc)
+    _report(found, warnings)
+    return text, encoding
+
+
+def _report(found: list[Salvage], warnings: list[Salvage] | None) -> None:
+    if warnings is not None:
+        warnings.extend(found)
 
 
 def _reject_damaged_utf8(data: bytes, source: str, error: UnicodeDecodeError) -> None:
@@ -120,7 +151,8 @@ def _reject_damaged_utf8(data: bytes, source: str, error: UnicodeDecodeError) ->
         )
 
 
-def _strict(data: bytes, encoding: str, source: str) -> str:
+def _strict(data: bytes, encoding: str, source: str, found: list[Salvage]) -> str:
+    data = cut_last_character(data, encoding, found)
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:

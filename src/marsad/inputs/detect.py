@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
-import gzip
 import re
 import zlib
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from ..errors import EmptyInputError, MalformedInputError, TooLargeError
 from .decode import sniff_binary
 
-__all__ = ["HEAD_BYTES", "Format", "check_size", "detect_format", "read_head", "sniff_format"]
+__all__ = [
+    "HEAD_BYTES",
+    "Format",
+    "check_size",
+    "detect_format",
+    "gunzip_prefix",
+    "read_head",
+    "sniff_format",
+]
 
 Format = Literal["warc", "jsonl", "feed", "html", "text"]
 HEAD_BYTES = 65536
+_CHUNK = 1 << 16
 
 _FEED = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
 _HTML = re.compile(
@@ -23,16 +31,47 @@ _HTML = re.compile(
 
 
 def read_head(path: Path) -> tuple[bytes, bool]:
-    """The first bytes of ``path`` (decompressed when gzipped) and whether it is gzipped."""
+    """The first bytes of ``path`` (decompressed when gzipped) and whether it is gzipped.
+
+    A gzip file cut short gives the bytes before the cut (its reader says where it ends).
+    """
     with path.open("rb") as fh:
         raw = fh.read(HEAD_BYTES)
     if not raw.startswith(b"\x1f\x8b"):
         return raw, False
-    try:
-        with gzip.open(path, "rb") as gz:
-            return gz.read(HEAD_BYTES), True
-    except (OSError, EOFError, zlib.error) as exc:
-        raise MalformedInputError(str(path), f"broken gzip data: {exc}") from exc
+    head, cut = gunzip_prefix(path, HEAD_BYTES)
+    if cut is not None and not head.strip():
+        raise MalformedInputError(str(path), f"broken gzip data: {cut}")
+    return head, True
+
+
+def gunzip_prefix(path: Path, limit: int) -> tuple[bytes, str | None]:
+    """Up to ``limit`` decompressed bytes of the gzip file ``path`` (all its members), and
+    what cut it short: None for a whole file (or one read to ``limit``), else the problem
+    (the file ends inside a member, or its data is corrupt from some point on)."""
+    out = bytearray()
+    unzip: Any = zlib.decompressobj(wbits=31)
+    fed = False  # whether the current member has had any input
+    pending = b""
+    with path.open("rb") as fh:
+        while len(out) < limit:
+            chunk = pending or fh.read(_CHUNK)
+            if not chunk:
+                if fed:
+                    return bytes(
+                        out
+                    ), f"the file ends inside compressed data, after {len(out)} bytes"
+                break
+            fed = True
+            try:
+                out += unzip.decompress(chunk, limit - len(out))
+            except zlib.error as exc:
+                return bytes(out), f"corrupt compressed data after {len(out)} bytes ({exc})"
+            pending = unzip.unconsumed_tail
+            if unzip.eof:  # the member ends; another may follow
+                pending = unzip.unused_data
+                unzip, fed = zlib.decompressobj(wbits=31), False
+    return bytes(out), None
 
 
 def detect_format(path: Path) -> Format:

@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import gzip
 import json
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import IO, Any, cast
 
 from ..document import Document
-from ..errors import EmptyInputError, InputError, MalformedInputError, TooLargeError
+from ..errors import (
+    EmptyInputError,
+    InputError,
+    MalformedInputError,
+    TooLargeError,
+    TruncatedInputError,
+)
+from ..record import Salvage
+from .salvage import repair_utf8
 
 __all__ = ["JsonFields", "read_jsonl"]
 
@@ -51,6 +60,10 @@ class JsonFields:
         return None
 
 
+#: What a gzip stream cut short or corrupted raises while it is read.
+_CUT = (EOFError, zlib.error, gzip.BadGzipFile)
+
+
 def _open(path: Path) -> IO[bytes]:
     with path.open("rb") as fh:
         gzipped = fh.read(2) == b"\x1f\x8b"
@@ -58,18 +71,29 @@ def _open(path: Path) -> IO[bytes]:
 
 
 def read_jsonl(path: Path, fields: JsonFields, max_bytes: int) -> Iterator[Document | InputError]:
-    """One document per line, streamed; a bad line yields its error and reading goes on."""
-    with _open(path) as fh:
-        first = fh.read(1)
-        while first in (b" ", b"\n", b"\r", b"\t", b"\xef"):
+    """One document per line, streamed; a bad line yields its error and reading goes on.
+
+    A gzip file cut short yields the lines before the cut, then an error saying where.
+    """
+    lineno = 0
+    try:
+        with _open(path) as fh:
             first = fh.read(1)
-        fh.seek(0)
-        if first == b"[":
-            yield from _read_array(fh, path, fields, max_bytes)
-            return
-        for lineno, line in enumerate(fh, start=1):
-            if line.strip():
-                yield _parse_line(line, f"{path}:{lineno}", fields, max_bytes)
+            while first in (b" ", b"\n", b"\r", b"\t", b"\xef"):
+                first = fh.read(1)
+            fh.seek(0)
+            if first == b"[":
+                yield from _read_array(fh, path, fields, max_bytes)
+                return
+            for lineno, line in enumerate(fh, start=1):
+                if line.strip():
+                    yield _parse_line(line, f"{path}:{lineno}", fields, max_bytes)
+    except _CUT as exc:
+        yield TruncatedInputError(
+            f"{path}:{lineno + 1}",
+            f"the compressed file is cut short or corrupt after line {lineno} ({exc}): "
+            f"the {lineno} lines before the cut were read",
+        )
 
 
 def _read_array(
@@ -81,7 +105,7 @@ def _read_array(
         return
     try:
         items = json.loads(data)
-    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+    except (json.JSONDecodeError, UnicodeDecodeError, RecursionError) as exc:
         yield MalformedInputError(str(path), f"broken JSON: {exc}")
         return
     for i, item in enumerate(items):
@@ -93,16 +117,27 @@ def _parse_line(
 ) -> Document | InputError:
     if len(line) > max_bytes:
         return TooLargeError(origin, f"a {len(line) / 2**20:.1f} MB line is over the size limit")
+    warnings: list[Salvage] = []
     try:
         item = json.loads(line)
     except UnicodeDecodeError as exc:
-        return MalformedInputError(origin, f"not UTF-8 JSON: {exc}")
+        repaired = repair_utf8(line, warnings)
+        if repaired is None:
+            return MalformedInputError(origin, f"not UTF-8 JSON: {exc}")
+        try:
+            item = json.loads(repaired)
+        except (json.JSONDecodeError, RecursionError) as bad:
+            return MalformedInputError(origin, f"broken JSON line: {bad}")
     except json.JSONDecodeError as exc:
         return MalformedInputError(origin, f"broken JSON line: {exc.msg} at column {exc.colno}")
-    return _document(item, origin, fields)
+    except RecursionError:
+        return MalformedInputError(origin, "broken JSON line: nested too deep to be an article")
+    return _document(item, origin, fields, warnings)
 
 
-def _document(item: Any, origin: str, fields: JsonFields) -> Document | InputError:
+def _document(
+    item: Any, origin: str, fields: JsonFields, warnings: list[Salvage] | None = None
+) -> Document | InputError:
     if not isinstance(item, dict):
         return MalformedInputError(origin, f"a JSON {type(item).__name__}, not an object")
     body = fields.pick(item, "body")
@@ -122,6 +157,7 @@ def _document(item: Any, origin: str, fields: JsonFields) -> Document | InputErr
         author=fields.pick(item, "author"),
         body_is_html=fields.body_is_html,
         source=fields.pick(item, "source") or str(path_of(origin)),
+        warnings=warnings or [],
     )
 
 

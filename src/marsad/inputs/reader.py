@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import gzip
 import os
-import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..document import Document
 from ..errors import EmptyInputError, InputError, MalformedInputError, TooLargeError
+from ..record import Salvage
 from .decode import decode_bytes
-from .detect import check_size, read_head, sniff_format
+from .detect import check_size, gunzip_prefix, read_head, sniff_format
 from .feed import read_feed
 from .jsonl import JsonFields, read_jsonl
 from .warc import read_warc
@@ -117,23 +116,32 @@ def _read(path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
     elif fmt == "jsonl":
         yield from read_jsonl(path, options.json_fields, options.max_bytes)
     else:
-        data = _read_whole(path, gzipped, options.max_bytes)
+        warnings: list[Salvage] = []
+        data = _read_whole(path, gzipped, options.max_bytes, warnings)
         if fmt == "feed":
             yield from read_feed(path, data)
         else:
-            text, encoding = decode_bytes(data, str(path))
-            yield Document(origin=str(path), kind=fmt, content=text, encoding=encoding)
+            text, encoding = decode_bytes(data, str(path), warnings=warnings)
+            yield Document(
+                origin=str(path), kind=fmt, content=text, encoding=encoding, warnings=warnings
+            )
 
 
-def _read_whole(path: Path, gzipped: bool, limit: int) -> bytes:
+def _read_whole(path: Path, gzipped: bool, limit: int, warnings: list[Salvage]) -> bytes:
     if not gzipped:
         check_size(path, limit)
         return path.read_bytes()
-    try:
-        with gzip.open(path, "rb") as fh:
-            data = fh.read(limit + 1)
-    except (OSError, EOFError, zlib.error) as exc:
-        raise MalformedInputError(str(path), f"broken gzip data: {exc}") from exc
+    data, cut = gunzip_prefix(path, limit + 1)
     if len(data) > limit:
         raise TooLargeError(str(path), f"over the {limit / 2**20:.0f} MB limit once decompressed")
+    if cut is not None:
+        if not data.strip():
+            raise MalformedInputError(str(path), f"broken gzip data: {cut}")
+        warnings.append(
+            Salvage(
+                "truncated-gzip",
+                f"the compressed file was cut short ({cut}): the text ends where it was cut",
+                len(data),
+            )
+        )
     return data
