@@ -187,3 +187,32 @@ def test_a_reporters_line_or_prefix_opening_the_article_is_furniture() -> None:
     assert removed == ["نورة الشهري - سبق - أبها:"]
     text = ["بدأ الموسم.", "الهلال – النصر", "وانتهت المباراة بالتعادل."]
     assert split_furniture(text)[0] == text, "after the first line such a line is text"
+
+
+@pytest.mark.parametrize(
+    ("first", "byline", "text"),
+    [
+        (
+            "سامي فهد - الوطن - جدة: افتتح المحافظ المعرض.",
+            "سامي فهد - الوطن - جدة:",
+            "افتتح المحافظ المعرض.",
+        ),
+        ("سامي فهد -الوطن:افتتح المحافظ المعرض.", "سامي فهد -الوطن:", "افتتح المحافظ المعرض."),
+        (
+            "سامي فهد الوطن-جدة: افتتح المحافظ المعرض.",
+            "سامي فهد الوطن-جدة:",
+            "افتتح المحافظ المعرض.",
+        ),
+        ("قال وزير المالية سامي فهد: إن الميزانية متوازنة.", None, None),
+    ],
+)
+def test_the_reporter_and_source_before_the_first_sentence_are_furniture(
+    first: str, byline: str | None, text: str | None
+) -> None:
+    from marsad.furniture import split_furniture
+
+    kept, removed = split_furniture([first, PARA])
+    if byline is None:
+        assert kept == [first, PARA] and removed == []
+    else:
+        assert kept == [text, PARA] and removed == [byline]
