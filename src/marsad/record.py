@@ -18,6 +18,8 @@ from .document import Document
 from .errors import EmptyInputError, RecordError
 
 __all__ = [
+    "SALVAGE_CODES",
+    "SALVAGE_NOTICES",
     "Amount",
     "Article",
     "DateMention",
@@ -136,14 +138,41 @@ class Salvage:
     message: str
     offset: int | None = None
 
+    def notice(self, lang: str = "ar") -> str:
+        """What the repair means to a reader of the article, in Arabic (``ar``) or English."""
+        arabic, english = SALVAGE_NOTICES.get(self.code, _UNKNOWN_NOTICE)
+        return english if lang == "en" else arabic
 
-#: The kinds of repair a reader makes, each with what it means to a reader of the article.
-SALVAGE_CODES: tuple[str, ...] = (
-    "truncated-character",
-    "replaced-bytes",
-    "truncated-gzip",
-    "truncated-html",
-    "deep-html",
+
+#: The kinds of repair a reader makes, each with what it means to a reader of the article
+#: (Arabic, English): shown on the article page and given by the API.
+SALVAGE_NOTICES: dict[str, tuple[str, str]] = {
+    "truncated-character": (
+        "نص منقوص: انقطع الملف في آخره، فحُذف حرف ناقص",
+        "Truncated text: the file was cut at its end, and a half character was dropped",
+    ),
+    "replaced-bytes": (
+        "أحرف تالفة: استُبدل بعلامة \ufffd ما تعذّرت قراءته من أحرف قليلة",
+        "Damaged characters: a few unreadable characters were replaced by \ufffd",
+    ),
+    "truncated-gzip": (
+        "نص منقوص: انقطع الملف المضغوط، فينتهي النص حيث انقطع",
+        "Truncated text: the compressed file was cut, so the text ends where it was cut",
+    ),
+    "truncated-html": (
+        "نص قد يكون منقوصا: انقطعت الصفحة قبل نهايتها",
+        "Possibly incomplete text: the page was cut before its end",
+    ),
+    "deep-html": (
+        "صفحة معقدة البنية: قُرئ نصها بطريقة مبسطة، وقد تبقى فيه أجزاء من الصفحة ليست من المقال",
+        "Unusually built page: its text was read in a simpler way and may keep bits of "
+        "the page that are not the article",
+    ),
+}
+SALVAGE_CODES: tuple[str, ...] = tuple(SALVAGE_NOTICES)
+_UNKNOWN_NOTICE = (
+    "أُصلح خلل في الملف الأصلي لقراءة هذا المقال",
+    "Damage in the original file was repaired to read this article",
 )
 
 

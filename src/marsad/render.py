@@ -37,6 +37,7 @@ def render_article(article: Article, *, brief: bool = False) -> str:
     if article.boilerplate:
         lines.append(f"removed:   {len(article.boilerplate)} lines of page furniture:")
         lines += [f"  ✂ {textwrap.shorten(b, 100, placeholder=' …')}" for b in article.boilerplate]
+    lines += [f"repaired:  {w.notice('en')} ({w.code}: {w.message})" for w in article.warnings]
     lines += [f"error in stage {e.stage}: {e.message}" for e in article.errors]
     return "\n".join(lines) + "\n"
 

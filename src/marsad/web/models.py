@@ -84,6 +84,9 @@ class ArticleResponse(BaseModel):
     dates: list[dict[str, Any]]
     events: list[dict[str, Any]]
     errors: list[dict[str, Any]]
+    #: what was repaired in a damaged input to keep the article (code, message, offset), each
+    #: with ``notice``: what it means to a reader, ``{"ar": ..., "en": ...}``
+    warnings: list[dict[str, Any]] = []
     sources: list[dict[str, Any]]
     duplicate_group: str
     story: str | None

@@ -31,13 +31,13 @@ from ..archive.views import (
 )
 from ..document import Document
 from ..pipeline import Pipeline
-from ..record import Article
+from ..record import Article, Salvage
 from ..stages import content_id
 from .cache import TTLCache
 from .errors import ApiError
 from .state import Archives
 
-__all__ = ["FILTER_NAMES", "Site", "entity_href", "record_json"]
+__all__ = ["FILTER_NAMES", "Site", "entity_href", "record_json", "salvage_notices"]
 
 #: Seconds between checks that the archive has not grown (entity variants are kept meanwhile).
 _VARIANTS_RECHECK = 5.0
@@ -56,6 +56,7 @@ def entity_href(name: str, type: str | None = None) -> str:
 def record_json(stored: StoredArticle) -> dict[str, Any]:
     """The full record of RECORD.md plus what the archive knows (as ``marsad export`` writes)."""
     data = stored.article.to_dict()
+    data["warnings"] = salvage_notices(data["warnings"])
     data["sources"] = [asdict(s) for s in stored.sources]
     data["duplicate_group"] = stored.group
     data["story"] = stored.story
@@ -255,6 +256,7 @@ class Site:
             raise ApiError(404, f"no article with id {article_id!r}")
         record, group, story = rows[0]
         data: dict[str, Any] = json.loads(str(record))
+        data["warnings"] = salvage_notices(data.get("warnings") or [])
         data["sources"] = [
             {"source": str(n), "url": _opt(u), "published": _opt(p)}
             for n, u, p in store.select(
@@ -402,3 +404,13 @@ class Site:
         if self.facet_rows is not None:
             self.facet_rows.clear()
         return {"outcome": outcome, "id": article.id, "title": article.title}
+
+
+def salvage_notices(warnings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A record's warnings (none in records archived before they existed), each with what it
+    means to a reader in both languages: ``notice: {"ar": ..., "en": ...}``."""
+    shown = []
+    for item in warnings:
+        salvage = Salvage(str(item.get("code", "")), str(item.get("message", "")))
+        shown.append({**item, "notice": {"ar": salvage.notice("ar"), "en": salvage.notice("en")}})
+    return shown
