@@ -2,6 +2,7 @@
 
     python scripts/build_ner_model.py [--clusters] [--news-types] [--dev] [--out DIR]
         [--newsfane none|fresh|all] [--c1 C1] [--c2 C2] [--iterations N]
+        [--silver FILE [--silver-max N] [--gold-repeat K]]
 
 1. With ``--clusters``: tokenizes the ANT news corpora (10.7 M tokens) and ANERcorp
    train, trains fastText skip-gram vectors on them (needs the ``train`` extra:
@@ -18,6 +19,10 @@
    ``fresh`` adds only the ~200 sentences train lacks and ``all`` the second annotation
    of train too. Neither helped on dev (micro-F1 73.8 and 71.9 against 74.0: NewsFANE
    has no MISC for currencies, religions or events), so the default is ``none``.
+   ``--silver`` adds machine-labelled sentences (CoNLL, e.g. the teacher's labels of the
+   ANT news from ``scripts/build_teacher.py label``): at most ``--silver-max`` of them
+   (default all), never one overlapping a held-out ANERcorp sentence; ``--gold-repeat``
+   appends the gold sentences K times, so that they weigh K times a silver one.
 4. Writes ``ner.crfsuite`` into ``--out`` (default: the package's
    ``src/marsad/models/ner/``; the clusters and news types are read from and written
    to the same folder, so experiments can work on a copy) and prints the scores on the
@@ -122,6 +127,25 @@ def newsfane_sentences(mode: str, held: list[Sentence], fit: list[Sentence]) -> 
     return kept
 
 
+def silver_sentences(path: Path, limit: int, held: list[Sentence]) -> list[Sentence]:
+    """The first ``limit`` silver sentences with at least one word, none overlapping a
+    held-out ANERcorp sentence (test, or the dev part)."""
+    held_out = HeldOut([*held, *read_conll(DATA / "anercorp" / "test.txt")])
+    kept: list[Sentence] = []
+    dropped = 0
+    for words, tags in read_conll(path):
+        if len(kept) >= limit:
+            break
+        if held_out.share(words) > HELD_OUT_SHARE:
+            dropped += 1
+            continue
+        kept.append((words, tags))
+    words = sum(len(w) for w, _ in kept)
+    print(f"silver: {len(kept)} sentences, {words} words ({dropped} overlapping dropped)",
+          file=sys.stderr)  # fmt: skip
+    return kept
+
+
 def train_crf(
     sentences: list[Sentence], tables: WordTables, target: Path, params: dict[str, object]
 ) -> pycrfsuite.Tagger:
@@ -187,6 +211,9 @@ def main() -> int:
         default="none",
         help="add NewsFANE Gold sentences (never those overlapping held-out ANERcorp text)",
     )
+    parser.add_argument("--silver", type=Path, help="machine-labelled CoNLL sentences to add")
+    parser.add_argument("--silver-max", type=int, default=10**9, help="at most this many")
+    parser.add_argument("--gold-repeat", type=int, default=1, help="gold sentences K times")
     parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"])
     parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"])
     parser.add_argument("--iterations", type=int, default=CRF_PARAMS["max_iterations"])
@@ -208,7 +235,9 @@ def main() -> int:
     tables = load_tables(out)
     evaluation = held or read_conll(DATA / "anercorp" / "test.txt")
     extra = newsfane_sentences(args.newsfane, held, fit)
-    tagger = train_crf(fit + extra, tables, out / MODEL_FILE, params)
+    silver = silver_sentences(args.silver, args.silver_max, held) if args.silver else []
+    gold = (fit + extra) * max(1, args.gold_repeat)
+    tagger = train_crf(gold + silver, tables, out / MODEL_FILE, params)
     predicted = [tagger.tag(sentence_features(w, tables)) for w, _ in evaluation]
     print("held-out dev" if args.dev else "ANERcorp test")
     for row in score([t for _, t in evaluation], predicted):
