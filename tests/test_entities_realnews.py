@@ -274,3 +274,19 @@ def test_a_genealogy_cut_short_is_the_fuller_person_not_the_father() -> None:
     assert "حمد بن سالم آل نهيان" in names
     assert "سالم بن خليفة" in names
     assert "فهد بن سالم بن خليفة" in names
+
+
+def test_a_lone_word_said_once_without_title_is_no_person_unless_listed_with_persons() -> None:
+    body = (
+        "وارتفع المؤشر داكس في فرانكفورت، ويحن الكبار إلى لعبة سوبر ماريو."
+        " وشارك في الجلسة خالد العتيبي وفهد وسعد من الفريق الأول."
+    )
+    names = _names(body, "PER")
+    assert "ماريو" not in names and "داكس" not in names
+    assert {"خالد العتيبي", "فهد"} <= set(names)
+
+
+def test_a_family_name_that_is_a_word_before_a_name_that_is_a_word() -> None:
+    names = _names("وضمت القائمة فهد الحربي وأحمد المولد وغالب عكور.", "PER")
+    assert "أحمد المولد" in names
+    assert "غالب عكور" in names

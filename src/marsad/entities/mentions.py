@@ -647,7 +647,7 @@ def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
         names = [
             t
             for t in tokens[first:last]
-            if not ew.is_common(t.text) and key(t.text) not in ew.things
+            if not ew.never_name(t.text) and key(t.text) not in ew.things
         ]
         thing = _thing_named(tokens, keys, first, ew)
         if thing == "ORG" and names:
@@ -736,7 +736,9 @@ def _and_name(token: Token) -> bool:
     if token.kind != "word" or name_cut(token) != 1 or token.text[:1] != "و":
         return False
     word = token.text[1:]
-    return _compound(word) or name_lexicon().is_given(word)
+    return (
+        _compound(word) or name_lexicon().is_given(word) or key(word) in entity_words().also_names
+    )
 
 
 def _family_close(tokens: list[Token], first: int, j: int, lex: Lexicon, ew: EntityWords) -> bool:

@@ -212,7 +212,33 @@ def _lone_non_name(group: _Group) -> bool:
     if group.keys[0].startswith("ال"):
         return True
     titled = any(c.honorifics or c.roles for c in group.contexts)
-    return not titled and not any(name_lexicon().is_name(n) for n in group.names)
+    if titled:
+        return False
+    if not any(name_lexicon().is_name(n) for n in group.names):
+        return True
+    # one word said once, with no title or role and not in a list of persons («سوبر ماريو»,
+    # «المؤشر داكس», «غذاء صالح»): too little to call it a person
+    return len(group.found) == 1 and not _listed(group.found[0])
+
+
+def _listed(mention: Found) -> bool:
+    """Whether a person stands next to the mention, with at most a comma between
+    («سعود كريري، إدواردو», «فضل درويش وحسين ومحمد وسعد»)."""
+    labels, tokens = mention.sentence.labels, mention.sentence.tokens
+
+    def person(j: int) -> bool:
+        return 0 <= j < len(labels) and labels[j].endswith("PERS")
+
+    def comma(j: int) -> bool:
+        return 0 <= j < len(tokens) and tokens[j].text in ("،", ",")
+
+    first, last = mention.first, mention.last
+    return (
+        person(first - 1)
+        or person(last)
+        or (comma(first - 1) and person(first - 2))
+        or (comma(last) and person(last + 1))
+    )
 
 
 def _fuller(short: _Group, groups: list[_Group]) -> _Group | None:
