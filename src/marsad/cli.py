@@ -5,32 +5,101 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
+from importlib import import_module
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
 from . import __version__
 from .errors import MarsadError
-from .extract import Batch, iter_extract
-from .inputs import JsonFields, ReadOptions, Rejection
-from .pipeline import Pipeline, get_stage, registered_stages
-from .record import Article
-from .render import render_article, render_summary
 
-__all__ = ["main"]
+if TYPE_CHECKING:  # imported where a command runs: the help answers at once
+    from .extract import Batch
+    from .inputs import ReadOptions, Rejection
+    from .pipeline import Pipeline
+    from .record import Article
+
+__all__ = ["LazyGroup", "main"]
 
 FORMATS = ("json", "jsonl", "text")
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class LazyGroup(click.Group):
+    """A command group whose commands are imported the first time they are asked for.
+
+    ``lazy`` maps a command's name to ``"module:attribute"``, or to that and the command's
+    one-line summary, which ``--help`` of the group then shows without importing it.
+    """
+
+    def __init__(
+        self,
+        *args: object,
+        lazy: Mapping[str, str | tuple[str, str]] | None = None,
+        **kwargs: object,
+    ) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.lazy: dict[str, str | tuple[str, str]] = dict(lazy or {})
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*super().list_commands(ctx), *self.lazy})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in self.commands and cmd_name in self.lazy:
+            target = self.lazy[cmd_name]
+            module, _, attribute = (target if isinstance(target, str) else target[0]).partition(":")
+            command = getattr(import_module(module), attribute)
+            if not isinstance(command, click.Command):
+                raise TypeError(f"{module}:{attribute} is not a click command")
+            self.add_command(command, cmd_name)
+        return super().get_command(ctx, cmd_name)
+
+    def lazy_summary(self, name: str) -> str | None:
+        """The one-line summary given for a command not imported yet, if any."""
+        target = self.lazy.get(name)
+        return target[1] if isinstance(target, tuple) and name not in self.commands else None
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        rows: list[tuple[str, str]] = []
+        limit = formatter.width - 6 - max((len(n) for n in self.list_commands(ctx)), default=0)
+        for name in self.list_commands(ctx):
+            summary = self.lazy_summary(name)
+            if summary is not None:
+                stand_in = click.Command(name, help=summary)  # shortened as click shortens help
+                rows.append((name, stand_in.get_short_help_str(limit)))
+                continue
+            command = self.get_command(ctx, name)
+            if command is not None and not command.hidden:
+                rows.append((name, command.get_short_help_str(limit)))
+        if rows:
+            with formatter.section("Commands"):
+                formatter.write_dl(rows)
+
+
+#: The commands of the features (archive, evaluation, web), imported when asked for.
+FEATURE_COMMANDS: dict[str, str | tuple[str, str]] = {
+    "ingest": "marsad.archive.cli:ingest",
+    "search": "marsad.archive.cli:search",
+    "related": "marsad.archive.cli:related",
+    "entity": "marsad.archive.cli:entity",
+    "export": "marsad.archive.cli:export",
+    "eval": "marsad.evalcli:eval_group",
+    "serve": "marsad.web.cli:serve",
+}
+
+
+@click.group(
+    cls=LazyGroup, lazy=FEATURE_COMMANDS, context_settings={"help_option_names": ["-h", "--help"]}
+)
 @click.version_option(__version__, prog_name="marsad")
 def main() -> None:
     """Marsad (مرصد): Arabic news in any form becomes structured article records."""
 
 
 def _options(fields: str | None, max_mb: float) -> ReadOptions:
+    from .inputs import JsonFields, ReadOptions
+
     try:
         json_fields = JsonFields.parse(fields) if fields else JsonFields()
     except ValueError as exc:
@@ -39,6 +108,8 @@ def _options(fields: str | None, max_mb: float) -> ReadOptions:
 
 
 def _pipeline(stages: str | None) -> Pipeline:
+    from .pipeline import Pipeline
+
     try:
         return Pipeline([s.strip() for s in stages.split(",")] if stages else None)
     except MarsadError as exc:
@@ -87,6 +158,9 @@ def extract(
     listed on standard error at the end, and the command fails only when nothing
     at all could be processed.
     """
+    from .extract import Batch, iter_extract
+    from .render import render_article
+
     items = iter_extract(paths, pipeline=_pipeline(stages), options=_options(fields, max_mb))
     batch = Batch()
     articles = _collect(items, batch)
@@ -106,6 +180,8 @@ def extract(
 
 
 def _collect(items: Iterable[Article | Rejection], batch: Batch) -> Iterator[Article]:
+    from .inputs import Rejection
+
     for item in items:
         if isinstance(item, Rejection):
             batch.rejections.append(item)
@@ -115,6 +191,8 @@ def _collect(items: Iterable[Article | Rejection], batch: Batch) -> Iterator[Art
 
 
 def _finish(batch: Batch) -> None:
+    from .render import render_summary
+
     if batch.rejections:
         click.echo(render_summary(batch, only_rejections=True), err=True)
     if not batch.articles:
@@ -132,6 +210,9 @@ def _finish(batch: Batch) -> None:
 )
 def demo(folder: Path) -> None:
     """Run Marsad on a folder of examples (the bundled ones by default) and explain the result."""
+    from .extract import Batch, iter_extract
+    from .render import render_article, render_summary
+
     batch = Batch()
     for article in _collect(iter_extract([folder]), batch):
         click.echo(render_article(article, brief=True))
@@ -167,29 +248,13 @@ def _a_file_among(articles: list[Article]) -> str | None:
 @main.command("stages")
 def list_stages() -> None:
     """List the registered pipeline stages with what they require and assign."""
+    from .pipeline import get_stage, registered_stages
+
     for component in (get_stage(name) for name in registered_stages()):
         click.echo(
             f"{component.name:<12} requires {', '.join(component.requires):<20} "
             f"assigns {', '.join(component.assigns)}"
         )
-
-
-def _add_feature_commands() -> None:
-    """Features with commands of their own (archive, evaluation, web) register them here."""
-    from importlib import import_module
-
-    for module in FEATURE_COMMAND_MODULES:
-        for command in import_module(module).COMMANDS:
-            main.add_command(command)
-
-
-#: Modules exposing ``COMMANDS`` (a list of click commands) to add to ``marsad``.
-FEATURE_COMMAND_MODULES: tuple[str, ...] = (
-    "marsad.archive.cli",
-    "marsad.evalcli",
-    "marsad.web.cli",
-)
-_add_feature_commands()
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -22,8 +22,10 @@ def cli_reference() -> str:
     }
     group_ctx = click.Context(main, info_name="marsad", **settings)  # type: ignore[arg-type]
     parts += ["## marsad", "", "```", main.get_help(group_ctx), "```", ""]
-    for name in sorted(main.commands):
-        command = main.commands[name]
+    for name in main.list_commands(group_ctx):  # the lazy ones imported here
+        command = main.get_command(group_ctx, name)
+        if command is None:
+            continue
         ctx = click.Context(
             command, info_name=name, parent=group_ctx, terminal_width=100, max_content_width=100
         )

@@ -7,15 +7,22 @@ from pathlib import Path
 
 import click
 
+from .cli import LazyGroup
 from .errors import MarsadError
-from .facts.cli import facts
-from .ner.conll import read_conll, score
-from .ner.tagger import default_tagger
 
 __all__ = ["COMMANDS", "eval_group"]
 
 
-@click.group("eval")
+#: ``facts`` imports the pipeline: it is imported when it runs (or shows its own help).
+_LAZY = {
+    "facts": (
+        "marsad.facts.cli:facts",
+        "Per-category precision/recall/F1 of the records against gold facts in FOLDER.",
+    )
+}
+
+
+@click.group("eval", cls=LazyGroup, lazy=_LAZY)
 def eval_group() -> None:
     """Score Marsad against annotated data."""
 
@@ -28,6 +35,9 @@ def ner(conll: Path) -> None:
     CONLL has one 'token TAG' a line (BIO tags of PERS, ORG, LOC, MISC) and a blank
     line between sentences, as ANERcorp.
     """
+    from .ner.conll import read_conll, score
+    from .ner.tagger import default_tagger
+
     try:
         sentences = read_conll(conll)
         tagger = default_tagger()
@@ -45,7 +55,5 @@ def ner(conll: Path) -> None:
         )
     click.echo(f"{tokens} tokens in {seconds:.2f} s: {tokens / seconds:,.0f} tokens/s (one core)")
 
-
-eval_group.add_command(facts)
 
 COMMANDS = [eval_group]

@@ -13,19 +13,25 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 import click
 
 from ..errors import MarsadError
-from ..inputs import ReadOptions
-from .archive import Archive
-from .export import EXPORT_FORMATS
-from .ingest import IngestReport
-from .model import Filters
-from .store import DEFAULT_LOCATION
+
+if TYPE_CHECKING:  # imported where a command runs: ``--help`` loads no pipeline, no datasketch
+    from ..inputs import ReadOptions
+    from .archive import Archive
+    from .ingest import IngestReport
+    from .model import Filters
 
 __all__ = ["COMMANDS"]
+
+#: The export formats and the default archive, as :mod:`marsad.archive.export` and
+#: :mod:`marsad.archive.store` define them (a test checks they agree): the options need them
+#: before any command runs.
+EXPORT_FORMATS = ("jsonl", "csv", "parquet")
+DEFAULT_LOCATION = "marsad.db"
 
 _DB_HELP = (
     "The archive: a SQLite file (created when absent) or a postgresql:// URL "
@@ -56,6 +62,8 @@ def _filter_options(func: Callable[..., Any]) -> Callable[..., Any]:
 
 @contextmanager
 def _opened(db: str | None) -> Iterator[Archive]:
+    from .archive import Archive
+
     try:
         with Archive(db) as archive:
             yield archive
@@ -112,6 +120,8 @@ def ingest(
     rejected articles, with the reasons. With --engine dask, sources may be glob patterns
     ('crawl/*.warc.gz'), and a stopped run started again skips the partitions it stored.
     """
+    from ..inputs import ReadOptions
+
     options = ReadOptions(max_bytes=int(max_mb * 2**20))
     if scheduler and engine != "dask":
         raise click.UsageError("--scheduler needs --engine dask")

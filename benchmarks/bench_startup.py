@@ -1,0 +1,99 @@
+"""How long the command line takes to answer: each ``--help`` and one article through ``extract``.
+
+    python benchmarks/bench_startup.py [--runs 5] [--top 15]
+
+Runs every command as a user would (a new process each time), prints each run's wall time and
+the median, checks them against the limits (``--help`` 0.3 s, ``extract`` of one article 1 s),
+then the modules ``python -X importtime -c "import marsad.cli"`` spends most time on.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = ROOT / "examples" / "text" / "amman-hospital.txt"
+HELP_LIMIT = 0.3
+EXTRACT_LIMIT = 1.0
+
+
+def marsad() -> list[str]:
+    """The ``marsad`` command beside this Python (the virtual environment's), else ``-m``."""
+    script = Path(sys.executable).with_name("marsad")
+    return [str(script)] if script.is_file() else [sys.executable, "-m", "marsad.cli"]
+
+
+def commands() -> list[str]:
+    """The names of marsad's commands and of their subcommands (``eval ner``), asked of click."""
+    code = (
+        "import click\nfrom marsad.cli import main\n"
+        "ctx = click.Context(main)\n"
+        "for name in main.list_commands(ctx):\n"
+        "    print(name)\n"
+        "    command = main.get_command(ctx, name)\n"
+        "    if isinstance(command, click.Group):\n"
+        "        for sub in command.list_commands(ctx):\n"
+        "            print(name, sub)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return out.stdout.splitlines()
+
+
+def wall(argv: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+
+
+def report(label: str, argv: list[str], runs: int, limit: float) -> bool:
+    times = [wall(argv) for _ in range(runs)]
+    median = statistics.median(times)
+    verdict = "ok" if median < limit else f"OVER {limit} s"
+    each = " ".join(f"{t:.3f}" for t in times)
+    print(f"{label:<34} median {median:.3f} s  ({each})  {verdict}")
+    return median < limit
+
+
+def import_times(top: int) -> None:
+    """The slowest modules (cumulative microseconds) of ``import marsad.cli``."""
+    run = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import marsad.cli"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    rows: list[tuple[int, str]] = []
+    for line in run.stderr.splitlines():
+        parts = line.split("|")
+        if len(parts) == 3 and parts[1].strip().isdigit():
+            rows.append((int(parts[1]), parts[2].rstrip()))
+    rows.sort(reverse=True)
+    print(f'\npython -X importtime -c "import marsad.cli": the {top} slowest (cumulative)')
+    for micros, name in rows[:top]:
+        print(f"{micros / 1000:9.1f} ms {name}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--top", type=int, default=15)
+    args = parser.parse_args()
+    base = marsad()
+    print(f"{' '.join(base)}: wall time of {args.runs} runs each")
+    ok = report("--help", [*base, "--help"], args.runs, HELP_LIMIT)
+    for name in commands():
+        words = name.split()
+        ok &= report(f"{name} --help", [*base, *words, "--help"], args.runs, HELP_LIMIT)
+    extract = [*base, "extract", str(ARTICLE)]
+    ok &= report(f"extract {ARTICLE.name}", extract, args.runs, EXTRACT_LIMIT)
+    import_times(args.top)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
