@@ -32,6 +32,13 @@ def _heavy(loaded: set[str], names: tuple[str, ...]) -> list[str]:
     return sorted(m for m in loaded if m.split(".")[0] in names or m in names)
 
 
+def test_the_main_help_imports_no_feature_command() -> None:
+    loaded = _loaded_after(_help_of(["--help"]))
+    assert [
+        m for m in ("marsad.archive.cli", "marsad.evalcli", "marsad.web.cli") if m in loaded
+    ] == []
+
+
 def test_importing_the_cli_imports_no_web_stack_nor_minhash() -> None:
     loaded = _loaded_after("import marsad.cli")
     assert _heavy(loaded, HEAVY) == []
@@ -49,7 +56,7 @@ def _help_of(words: list[str]) -> str:
 @pytest.mark.parametrize(
     "words",
     [[], *([name] for name in sorted({"extract", "demo", "stages", *FEATURE_COMMANDS})),
-     ["eval", "ner"]],
+     ["eval", "ner"], ["eval", "facts"]],
     ids=lambda w: " ".join(w) or "marsad",
 )  # fmt: skip
 def test_a_commands_help_imports_nothing_heavy(words: list[str]) -> None:
@@ -73,14 +80,15 @@ def test_every_lazy_command_is_the_one_its_module_lists() -> None:
 def test_a_lazy_summary_is_the_commands_own() -> None:
     from marsad.evalcli import eval_group
 
-    assert isinstance(eval_group, LazyGroup)
-    ctx = click.Context(eval_group)
-    for name in eval_group.lazy:
-        summary = eval_group.lazy_summary(name)
-        command = eval_group.get_command(ctx, name)
-        assert command is not None
-        if summary is not None:
-            assert summary == command.get_short_help_str(limit=1000)
+    for group in (main, eval_group):
+        assert isinstance(group, LazyGroup)
+        ctx = click.Context(group)
+        summaries = {name: group.lazy_summary(name) for name in group.lazy}
+        for name, summary in summaries.items():
+            command = group.get_command(ctx, name)
+            assert command is not None
+            if summary is not None:
+                assert summary == command.get_short_help_str(limit=1000), name
 
 
 def test_the_lazy_group_shows_a_summary_without_importing() -> None:

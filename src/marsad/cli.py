@@ -77,15 +77,34 @@ class LazyGroup(click.Group):
                 formatter.write_dl(rows)
 
 
-#: The commands of the features (archive, evaluation, web), imported when asked for.
+#: The commands of the features (archive, evaluation, web): imported when one runs or shows
+#: its help; ``marsad --help`` shows these summaries (a test checks each is its command's own).
 FEATURE_COMMANDS: dict[str, str | tuple[str, str]] = {
-    "ingest": "marsad.archive.cli:ingest",
-    "search": "marsad.archive.cli:search",
-    "related": "marsad.archive.cli:related",
-    "entity": "marsad.archive.cli:entity",
-    "export": "marsad.archive.cli:export",
-    "eval": "marsad.evalcli:eval_group",
-    "serve": "marsad.web.cli:serve",
+    "ingest": (
+        "marsad.archive.cli:ingest",
+        "Run the pipeline over files, folders, WARC, feeds or JSON lines into the archive.",
+    ),
+    "search": (
+        "marsad.archive.cli:search",
+        "Search the archive (Arabic-aware: hamza, taa marbuta, proclitics and suffixes folded).",
+    ),
+    "related": (
+        "marsad.archive.cli:related",
+        "The «اقرأ أيضا» (read also) list of an archived article: same story first.",
+    ),
+    "entity": (
+        "marsad.archive.cli:entity",
+        "An entity across the archive: name variants, articles by month, quotes, co-occurrences.",
+    ),
+    "export": (
+        "marsad.archive.cli:export",
+        "Export the archive (or what the filters select) as JSON lines, CSV or Parquet.",
+    ),
+    "eval": ("marsad.evalcli:eval_group", "Score Marsad against annotated data."),
+    "serve": (
+        "marsad.web.cli:serve",
+        "Serve the archive on the web: Arabic pages and a JSON API (/api/openapi.json).",
+    ),
 }
 
 

@@ -16,15 +16,16 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..document import Document
 from ..errors import MarsadError
 from ..extract import extract
-from ..inputs.jsonl import JsonFields
-from ..pipeline import Pipeline
 from ..record import Article
 from ._match import amount_matches, entity_matches, event_matches, quote_matches
+
+if TYPE_CHECKING:  # the pipeline and the readers are imported when scoring starts
+    from ..pipeline import Pipeline
 
 __all__ = [
     "CATEGORIES",
@@ -160,6 +161,8 @@ def _rows(corpus: Path, docnos: set[str]) -> dict[str, dict[str, Any]]:
 
 
 def _document(row: Mapping[str, Any], origin: str) -> Document:
+    from ..inputs.jsonl import JsonFields
+
     fields = JsonFields()
     record = dict(row)
     return Document(
@@ -193,6 +196,8 @@ def evaluate(
     paths: Iterable[Path], corpus: Path | None = None, pipeline: Pipeline | None = None
 ) -> Report:
     """Score every gold-fact file; files that cannot be scored are listed as failures."""
+    from ..pipeline import Pipeline
+
     report = Report()
     golds: list[GoldFile] = []
     for path in sorted(paths):

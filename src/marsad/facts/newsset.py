@@ -32,13 +32,15 @@ import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from ..document import Document
 from ..errors import MarsadError
-from ..pipeline import Pipeline
 from ..record import Article, Entity
 from . import CategoryScore, FactsError
+
+if TYPE_CHECKING:  # imported when scoring starts: ``marsad eval facts --help`` answers at once
+    from ..pipeline import Pipeline
 
 __all__ = [
     "NEWS_CATEGORIES",
@@ -347,6 +349,8 @@ class NewsReport:
 
 def evaluate_news_set(folder: Path, pipeline: Pipeline | None = None) -> NewsReport:
     """Run the pipeline on every article of the set and score it."""
+    from ..pipeline import Pipeline
+
     items = load_news_set(folder)
     pipe = pipeline or Pipeline()
     report = NewsReport()
