@@ -290,3 +290,31 @@ def test_a_family_name_that_is_a_word_before_a_name_that_is_a_word() -> None:
     names = _names("وضمت القائمة فهد الحربي وأحمد المولد وغالب عكور.", "PER")
     assert "أحمد المولد" in names
     assert "غالب عكور" in names
+
+
+@pytest.mark.parametrize(
+    ("body", "organization"),
+    [
+        ("وقال عضو مجلس محافظة الزرقاء إن الطريق أغلق.", "مجلس محافظة الزرقاء"),
+        ("وضبطت دوريات مرور جدة عددا من المخالفين.", "مرور جدة"),
+        ("وأعلن جهاز مكافحة المخدرات ضبط الشحنة.", "جهاز مكافحة المخدرات"),
+        ("وحقق منتخب كرة الطاولة المركز الثالث في البطولة.", "منتخب كرة الطاولة"),
+    ],
+)
+def test_an_institution_of_a_place_or_an_activity_is_one_organization(
+    body: str, organization: str
+) -> None:
+    assert organization in _names(body, "ORG")
+
+
+def test_the_leadership_of_a_country_is_no_organization() -> None:
+    body = "وأشاد الضيوف بما توليه قيادة المملكة من اهتمام بالتعليم."
+    assert _names(body, "ORG") == []
+    assert "المملكة" in _names(body, "GPE") + _names(body, "LOC")
+
+
+def test_a_country_named_inside_an_organization_after_its_first_noun_is_a_place() -> None:
+    body = "وحققت بعثة منتخبات الإمارات العربية المتحدة ثلاث ميداليات."
+    places = _names(body, "GPE") + _names(body, "LOC")
+    assert "الإمارات العربية المتحدة" in places
+    assert "بعثة منتخبات الإمارات العربية المتحدة" in _names(body, "ORG")

@@ -130,7 +130,11 @@ def _places_inside(
     j = first + 1
     while j < last:
         # what the head is of («جامعة الأنبار»), or where it is («بجدة»); not an adjective
-        where = j == first + 1 or tokens[j].prefix in ("ب", "بال")
+        where = (
+            j == first + 1
+            or tokens[j].prefix in ("ب", "بال")
+            or (j == first + 2 and not tokens[first + 1].prefix)  # «بعثة منتخبات المملكة»
+        )
         n = lex.place_at(words, j) if where and not lex.nationality(tokens[j].text) else 0
         if n:
             place = _mention(sent, j, j + n, "LOC", text, lex)
@@ -321,11 +325,13 @@ def _institution_end(
     tokens, labels = sent.tokens, sent.labels
     j = i + 1
     adjectives = 0
-    named = nationality = conjoined = purposed = False
+    named = nationality = conjoined = purposed = chained = False
     while j < len(tokens) and j - i < MAX_INSTITUTION_TOKENS:
         token, k = tokens[j], keys[j]
         titled = j == i + 1 and not definite and (k,) in lex.honorifics  # «جامعة الملك سعود»
-        if token.kind != "word" or (_ends_phrase(k, token, lex, ew) and not titled):
+        # «مجلس محافظة الأنبار»: a place head and its place, though «محافظة» is a role too
+        located = k in lex.loc_heads and j + 1 < len(words) and lex.place_at(words, j + 1) > 0
+        if token.kind != "word" or (_ends_phrase(k, token, lex, ew) and not (titled or located)):
             break
         if k in ew.institution_heads and token.prefix.startswith("و"):
             break  # «مؤسسة … ومؤسسة …»: a second organization
@@ -341,6 +347,23 @@ def _institution_end(
             if token.prefix in _NAME_DEFINITE:
                 adjectives += 1
                 nationality = nationality or lex.nationality(token.text) is not None
+                if (
+                    j == i + 1
+                    and not definite
+                    and keys[i] not in ew.office_heads
+                    and (n := lex.place_at(words, j))
+                ):
+                    named = True  # «مرور الرياض»: the place it is of
+                    j += n
+                    continue
+                if (
+                    chained
+                    and adjectives > 1
+                    and not _adjective_like(token)
+                    and j + 1 < len(keys)
+                    and keys[j + 1] in ew.phrase_stops
+                ):
+                    break  # «منتخب تنس الطاولة» + «المركز الثاني»: a noun with its ordinal
             conjoined = conjoined or token.prefix.startswith("و")
             purposed = purposed or token.prefix == "لل"
             j += 1
@@ -355,6 +378,18 @@ def _institution_end(
             continue
         if definite and j == i + 1:
             return i
+        if (
+            j == i + 1
+            and not token.prefix
+            and k not in ew.weak_heads
+            and j + 1 < len(tokens)
+            and tokens[j + 1].prefix in ("ال", "لل")
+            and labels[j] == "O"
+            and ew.is_common(token.text)
+        ):
+            chained = True
+            j += 1  # «جهاز مكافحة الإرهاب», «رئاسة هيئة الأركان»: a construct chain
+            continue
         # a name without the article: right after the head, or after a title («الملك»)
         if token.prefix or not (j == i + 1 or (keys[j - 1],) in lex.honorifics):
             break
@@ -385,6 +420,12 @@ def _institution_end(
 
 
 _NISBA_ENDINGS = ("ي", "يه", "ية", "يين", "يون", "يات")
+
+
+def _adjective_like(token: Token) -> bool:
+    """A definite word that can be an adjective of the phrase before it: a nisba or a
+    feminine form («الإسلامية», «العامة»), not a masculine noun («المركز»)."""
+    return _nisba(token) or token.text.endswith(("ة", "ه"))
 
 
 def _nisba(token: Token) -> bool:
