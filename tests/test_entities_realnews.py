@@ -318,3 +318,17 @@ def test_a_country_named_inside_an_organization_after_its_first_noun_is_a_place(
     places = _names(body, "GPE") + _names(body, "LOC")
     assert "الإمارات العربية المتحدة" in places
     assert "بعثة منتخبات الإمارات العربية المتحدة" in _names(body, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("body", "outlet"),
+    [
+        ('وقال المتحدث لـ"الرأي" إن العمل مستمر.', "الرأي"),
+        ("وأكد لـ”صوت الأمة” المتحدث الرسمي أن العمل مستمر.", "صوت الأمة"),
+        ("وقال في تصريح خاص لـ»الحياة« إن العمل مستمر.", "الحياة"),
+    ],
+)
+def test_an_outlet_quoted_after_li_is_an_organization_whatever_its_quotes(
+    body: str, outlet: str
+) -> None:
+    assert outlet in _names(body, "ORG")

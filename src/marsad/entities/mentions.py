@@ -436,8 +436,8 @@ def _nisba(token: Token) -> bool:
 #: Words before a quoted name of a newspaper, site, channel or agency («لـ«الوطن»»,
 #: «لوكالة «رويترز»»): the name in the quotation marks is an organization.
 _OUTLET_WORDS = frozenset({"ل", "صحيفه", "جريده", "موقع", "قناه", "وكاله", "مجله", "اذاعه"})
-_OPENING = frozenset({"«", '"', "“"})
-_CLOSING = frozenset({"»", '"', "”"})
+#: Quotation marks, either way round: «لـ”عين اليوم”», «لـ»المدينة»» are written too.
+_OPENING = _CLOSING = frozenset({"«", "»", '"', "“", "”"})
 
 
 def _quoted_outlets(sent: SentenceTokens, keys: list[str]) -> None:
@@ -516,11 +516,18 @@ def _organization_bounds(
     while "B-ORG" in labels[i:]:
         i = labels.index("B-ORG", i)
         end = _run_end(labels, i)
-        last = _purpose_end(tokens, i, end)
-        while last > i + 1 and _ends_phrase(keys[last - 1], tokens[last - 1], lex, ew):
+        last = end if _quoted(tokens, i, end) else _purpose_end(tokens, i, end)
+        while (
+            last > i + 1
+            and _ends_phrase(keys[last - 1], tokens[last - 1], lex, ew)
+            and not _quoted(tokens, i, last)  # «لـ”عين اليوم”»
+        ):
             last -= 1
         if tuple(keys[i:last]) in ew.not_organizations or (
-            last - i == 1 and ew.never_name(tokens[i].text) and not _known_org(tokens[i], lex)
+            last - i == 1
+            and ew.never_name(tokens[i].text)
+            and not _known_org(tokens[i], lex)
+            and not _quoted(tokens, i, last)  # «لـ"الوطن"»: the outlet's name
         ):
             labels[i:end] = ["O"] * (end - i)
             i = end
@@ -534,6 +541,16 @@ def _organization_bounds(
         if grown < len(labels) and labels[grown].startswith("I-"):
             labels[grown] = "B-" + labels[grown][2:]
         i = max(grown, i + 1)
+
+
+def _quoted(tokens: list[Token], first: int, last: int) -> bool:
+    """Whether tokens ``first:last`` stand between quotation marks."""
+    return (
+        first > 0
+        and last < len(tokens)
+        and tokens[first - 1].text in _OPENING
+        and tokens[last].text in _CLOSING
+    )
 
 
 def _purpose_end(tokens: list[Token], first: int, end: int) -> int:
