@@ -18,7 +18,6 @@ import re
 from .document import Document
 from .errors import EmptyInputError
 from .furniture import default_rules, split_furniture
-from .htmltext import extract_page, fragment_to_text
 from .record import Article, Salvage, require_words
 from .registry import stage
 from .segment import clean_lines, lead_unless_repeated, segment_text
@@ -64,6 +63,8 @@ def _clean_text(article: Article, doc: Document) -> None:
 
 
 def _clean_html(article: Article, doc: Document) -> None:
+    from .htmltext import extract_page  # trafilatura and lxml: only pages need them
+
     page = extract_page(doc.content, doc.origin, doc.url)
     article.title = doc.title or page.title
     paragraphs = _without_repeated_title(page.paragraphs, article.title)
@@ -93,6 +94,8 @@ def _without_repeated_title(paragraphs: list[str], title: str) -> list[str]:
 
 def _clean_fields(article: Article, doc: Document) -> None:
     if doc.body_is_html:
+        from .htmltext import fragment_to_text
+
         paragraphs = fragment_to_text(doc.content)
     else:
         paragraphs = [line for line in clean_lines(doc.content) if line]
