@@ -332,3 +332,23 @@ def test_an_outlet_quoted_after_li_is_an_organization_whatever_its_quotes(
     body: str, outlet: str
 ) -> None:
     assert outlet in _names(body, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("body", "organization"),
+    [
+        ("وأجرى المنتخب الأردني للملاكمة أولى تدريباته أمس.", "المنتخب الأردني للملاكمة"),
+        ("ووقع مدير الشركة المصرية لنقل الغاز العقد أمس.", "الشركة المصرية لنقل الغاز"),
+        ("وأعلنت الجمعية الخيرية بالدمام توزيع السلال.", "الجمعية الخيرية بالدمام"),
+        ("ونفذت مديرية الشؤون الصحية بمحافظة الطائف حملة.", "مديرية الشؤون الصحية بمحافظة الطائف"),
+    ],
+)
+def test_an_institution_keeps_what_it_is_for_and_the_place_it_is_in(
+    body: str, organization: str
+) -> None:
+    assert organization in _names(body, "ORG")
+
+
+def test_what_an_institution_is_for_is_no_demonstrative() -> None:
+    body = "وأشاد المتحدث بالهيئة الوطنية لهذه البلاد في كلمته."
+    assert all("لهذه" not in name for name in _names(body, "ORG"))

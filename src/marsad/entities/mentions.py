@@ -260,6 +260,8 @@ def _organization_phrases(sent: SentenceTokens, keys: list[str], lex: Lexicon) -
             continue
         if k not in lex.org_heads or not tokens[i].prefix.endswith(("ال", "لل")):
             continue
+        if sent.labels[i] == "B-ORG" and _run_end(sent.labels, i) > i + 2:
+            continue  # «الشركة السودانية لنقل الكهرباء»: an institution already found whole
         end = i + 1
         while end < len(tokens) and end - i <= 4 and tokens[end].prefix == "ال":
             end += 1
@@ -307,8 +309,14 @@ def _institutions(
         if k not in heads or tokens[i].kind != "word":
             continue
         end = _institution_end(sent, keys, words, i, definite, lex, ew)
-        inner = labels[i + 1 : end]  # an organization right after the head is taken in
-        if end > i + 1 and labels[i] == "O" and "B-ORG" not in inner[1:]:
+        # an organization right after the head is taken in, and one the tagger began at
+        # what the institution is for («المنتخب السعودي» + «للتايكوندو»)
+        inner = [
+            label
+            for label, token in zip(labels[i + 2 : end], tokens[i + 2 : end], strict=True)
+            if not token.prefix.startswith(("ل", "ول"))
+        ]
+        if end > i + 1 and labels[i] == "O" and "B-ORG" not in inner:
             _set(labels, i, end, "ORG")
             after = end
 
@@ -331,10 +339,23 @@ def _institution_end(
         titled = j == i + 1 and not definite and (k,) in lex.honorifics  # «جامعة الملك سعود»
         # «مجلس محافظة الأنبار»: a place head and its place, though «محافظة» is a role too
         located = k in lex.loc_heads and j + 1 < len(words) and lex.place_at(words, j + 1) > 0
-        if token.kind != "word" or (_ends_phrase(k, token, lex, ew) and not (titled or located)):
+        purpose = (  # «لنقل الكهرباء»: a verbal noun with «ل», not the verb «نقل»
+            token.prefix in ("ل", "ول")
+            and j + 1 < len(tokens)
+            and tokens[j + 1].prefix in _NAME_DEFINITE
+            and normalize_word(token.base) not in lex.name_stops  # «لهذه البلاد»
+        )
+        if token.kind != "word" or (
+            _ends_phrase(k, token, lex, ew) and not (titled or located or purpose)
+        ):
             break
         if k in ew.institution_heads and token.prefix.startswith("و"):
             break  # «مؤسسة … ومؤسسة …»: a second organization
+        if token.prefix in ("ب", "بال") and j > i + 1 and (adjectives or named):
+            n = _place_after(words, keys, j, lex)
+            if n:
+                j += n  # «الجمعية الفلكية بجدة», «مديرية الشؤون الصحية بمحافظة جدة»
+                break
         if (conjoined or purposed) and not (token.prefix in ("وال", "ولل") or _nisba(token)):
             break  # «هيئة السياحة والآثار المعرض», «… للأرصاد الجوية المواطنين»: after «و…»
             # or «لل…» only more «و…» parts and adjectives
@@ -374,6 +395,7 @@ def _institution_end(
             and tokens[j + 1].prefix in _NAME_DEFINITE
             and adjectives
         ):
+            purposed = True
             j += 2  # «المركز السعودي لكفاءة الطاقة», «الشركة السودانية لنقل الكهرباء»
             continue
         if definite and j == i + 1:
@@ -420,6 +442,16 @@ def _institution_end(
 
 
 _NISBA_ENDINGS = ("ي", "يه", "ية", "يين", "يون", "يات")
+
+
+def _place_after(words: list[str], keys: list[str], j: int, lex: Lexicon) -> int:
+    """How many words from ``j`` name a gazetteer place, or a place head and its place
+    («بجدة»: 1, «بمحافظة جدة»: 2); 0 when they name none."""
+    n = lex.place_at(words, j)
+    if not n and keys[j] in lex.loc_heads and j + 1 < len(words):
+        after = lex.place_at(words, j + 1)
+        n = 1 + after if after else 0
+    return n
 
 
 def _adjective_like(token: Token) -> bool:
