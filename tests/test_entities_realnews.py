@@ -352,3 +352,22 @@ def test_an_institution_keeps_what_it_is_for_and_the_place_it_is_in(
 def test_what_an_institution_is_for_is_no_demonstrative() -> None:
     body = "وأشاد المتحدث بالهيئة الوطنية لهذه البلاد في كلمته."
     assert all("لهذه" not in name for name in _names(body, "ORG"))
+
+
+def test_a_shorter_form_of_an_organization_is_the_same_organization() -> None:
+    body = (
+        "وتعاقد نادي ريفر بليت مع المدرب. وقال رئيس ريفر بليت إن الاتفاق تم."
+        " وذكرت صحيفة الغارديان البريطانية أن المدرب وافق، وأضافت الغارديان أن العقد لعامين."
+    )
+    names = _names(body, "ORG")
+    assert sorted(names) == ["صحيفة الغارديان البريطانية", "نادي ريفر بليت"], names
+
+
+def test_a_command_is_not_the_force_it_commands() -> None:
+    body = "وأعلنت قيادة حرس الحدود بمنطقة جازان أن حرس الحدود أحبط محاولة تهريب."
+    assert "حرس الحدود" in _names(body, "ORG")
+
+
+def test_a_nationality_closes_a_definite_head_before_and() -> None:
+    body = "وأعلن اللاعبون انشقاقهم على النظام الليبي والانضمام إلى المعارضة."
+    assert "النظام الليبي" in _names(body, "ORG")

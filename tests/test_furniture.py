@@ -216,3 +216,11 @@ def test_the_reporter_and_source_before_the_first_sentence_are_furniture(
         assert kept == [first, PARA] and removed == []
     else:
         assert kept == [text, PARA] and removed == [byline]
+
+
+def test_a_link_back_to_the_source_is_furniture() -> None:
+    from marsad.furniture import split_furniture
+
+    kept, removed = split_furniture([PARA, "رابط الخبر بصحيفة الوطن: الوزير يفتتح المعرض"])
+    assert kept == [PARA]
+    assert removed == ["رابط الخبر بصحيفة الوطن: الوزير يفتتح المعرض"]

@@ -359,6 +359,8 @@ def _institution_end(
         if (conjoined or purposed) and not (token.prefix in ("وال", "ولل") or _nisba(token)):
             break  # «هيئة السياحة والآثار المعرض», «… للأرصاد الجوية المواطنين»: after «و…»
             # or «لل…» only more «و…» parts and adjectives
+        if token.prefix.startswith("و") and lex.nationality(tokens[j - 1].text) is not None:
+            break  # «النظام السوري» + «والانضمام»: a nationality closes the name
         if token.prefix in _NAME_DEFINITE or (
             token.prefix == "و"
             and j + 1 < len(tokens)

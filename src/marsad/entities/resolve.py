@@ -20,6 +20,7 @@ from ..text import join_name_words
 from .latin import latin_name
 from .mentions import Found, SentenceTokens, name_cut, name_keys_of, prefix_cut, thing_cut
 from .roles import PersonContext, person_context
+from .words import entity_words
 
 __all__ = ["build_entities"]
 
@@ -246,14 +247,7 @@ def _fuller(short: _Group, groups: list[_Group]) -> _Group | None:
         return None
     n = len(short.keys)
     if short.type == "ORG":
-        if n > 1:
-            return None
-        candidates = [
-            g for g in groups if g.type == "ORG" and len(g.keys) > 1 and g.keys[-1] == short.keys[0]
-        ]
-        if len(candidates) > 1:  # «داعش»: «تنظيم داعش», not «التحالف ضد داعش»
-            candidates = [g for g in candidates if len(g.keys) == 2]
-        return candidates[0] if len(candidates) == 1 else None
+        return _fuller_organization(short, groups)
     longer = [g for g in groups if g.type == "PER" and len(g.keys) > n]
     # «سلمان بن عبدالعزيز» ending «محمد بن سلمان بن عبدالعزيز» is the father, not him
     ends = [g for g in longer if g.keys[-n:] == short.keys and n < 3]
@@ -269,6 +263,30 @@ def _fuller(short: _Group, groups: list[_Group]) -> _Group | None:
         both = [g for g in longer if (g.keys[0], g.keys[-1]) == short.keys]
         return both[0] if len(both) == 1 else None
     return None
+
+
+def _fuller_organization(short: _Group, groups: list[_Group]) -> _Group | None:
+    """The one fuller organization a shorter one names: the last word of it («الخارجية»,
+    «وزارة الخارجية»), its start («بوكا», «بوكا جونيورز»; «أمانة المدينة», «أمانة المدينة
+    المنورة»), or it without its head noun («الدايلي ميل», «صحيفة دايلي ميل البريطانية»).
+    A head noun alone («الاتحاد») names none: it may be another body."""
+    n = len(short.keys)
+    longer = [g for g in groups if g.type == "ORG" and len(g.keys) > n]
+    if n == 1:
+        candidates = [g for g in longer if g.keys[-1] == short.keys[0]]
+        if len(candidates) > 1:  # «داعش»: «تنظيم داعش», not «التحالف ضد داعش»
+            candidates = [g for g in candidates if len(g.keys) == 2]
+        if candidates:
+            return candidates[0] if len(candidates) == 1 else None
+        if short.keys[0] in entity_words().any_heads:
+            return None
+    heads = entity_words().name_heads
+    candidates = [
+        g
+        for g in longer
+        if g.keys[:n] == short.keys or (g.keys[0] in heads and g.keys[1 : n + 1] == short.keys)
+    ]
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _genealogy(group: _Group) -> bool:
