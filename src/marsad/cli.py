@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections import Counter
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
@@ -21,7 +22,7 @@ if TYPE_CHECKING:  # imported where a command runs: the help answers at once
     from .pipeline import Pipeline
     from .record import Article
 
-__all__ = ["LazyGroup", "main"]
+__all__ = ["LazyGroup", "demo_summary", "main"]
 
 FORMATS = ("json", "jsonl", "text")
 
@@ -238,17 +239,48 @@ def demo(folder: Path) -> None:
     click.echo(render_summary(batch))
     if not batch.articles:
         raise click.ClickException("nothing could be processed")
+    click.echo("\n" + "\n".join(demo_summary(batch.articles)))
     prog = _invoked_as()
+    example = _a_file_among(batch.articles) or folder
     click.echo(
-        "\nEach article above is a full JSON record; to see one:\n"
-        f"  {prog} extract {_a_file_among(batch.articles) or folder} --format json\n"
-        "Run it on your own files, folders, WARC archives, feeds or JSON lines the same way."
+        "\nWhere to look next:\n"
+        f"  one article's full record:  {prog} extract {example} --format json\n"
+        "  your own files, folders, WARC archives, feeds or JSON lines:\n"
+        f"    {prog} extract PATH... --format text\n"
+        "  the web pages (Arabic, ?lang=en for English labels) and the JSON API:\n"
+        f"    {prog} ingest {folder} --db examples.db && {prog} serve --db examples.db\n"
+        "    then open http://127.0.0.1:8000/\n"
+        "  every command and option: docs/cli.md, or --help after any command"
     )
-    click.echo(
-        "\nTo browse them on the web (Arabic pages, JSON API), archive and serve them:\n"
-        f"  {prog} ingest {folder} --db examples.db && {prog} serve --db examples.db\n"
-        "then open http://127.0.0.1:8000/ (add ?lang=en for English labels)."
-    )
+
+
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def demo_summary(articles: Sequence[Article]) -> list[str]:
+    """What the articles hold, in a few lines a newcomer reads: people, quotes, events."""
+
+    def distinct(types: frozenset[str]) -> list[str]:
+        names = (e.name for a in articles for e in a.entities if e.type in types)
+        return list(dict.fromkeys(names))
+
+    people = distinct(frozenset({"PER"}))
+    quotes = [q for a in articles for q in a.quotes]
+    named = sum(1 for q in quotes if q.speaker is not None)
+    events = Counter(e.type for a in articles for e in a.events)
+    kinds = ", ".join(f"{n} {kind}" for kind, n in events.most_common(4))
+    more = " …" if len(events) > 4 else ""
+    shown = "، ".join(people[:4]) + (" …" if len(people) > 4 else "")
+    amounts = sum(len(a.amounts) for a in articles)
+    dates = sum(len(a.dates) for a in articles)
+    return [
+        f"In short, in {len(articles)} articles Marsad found:",
+        f"  {len(people)} people named" + (f" ({shown})" if people else ""),
+        f"  {len(quotes)} quotes, {named} of them linked to the person or body who said them",
+        f"  {sum(events.values())} events" + (f" ({kinds}{more})" if events else ""),
+        f"  {len(distinct(_PLACE_TYPES))} places, {len(distinct(frozenset({'ORG'})))}"
+        f" organizations, {amounts} amounts and {dates} dates",
+    ]
 
 
 def _invoked_as() -> str:
