@@ -1,4 +1,8 @@
-"""A watchlist's Atom feed (RFC 4287): its matches, the most recently seen first."""
+"""A watchlist's Atom feed (RFC 4287): its matches, the most recently seen first.
+
+Each entry carries its article's own publication time (``published`` and ``updated``); the
+feed's ``updated`` is when the watchlist last matched something new.
+"""
 
 from __future__ import annotations
 
@@ -54,8 +58,11 @@ def atom_feed(watch: Watchlist, entries: list[FeedEntry], base: str) -> bytes:
         item = _add(feed, "entry")
         _add(item, "id", f"urn:marsad:article:{a.id}")
         _add(item, "title", a.title or a.id)
-        _add(item, "updated", _timestamp(entry.first_seen))
+        # the article's own time, so that readers order the entries of a new watchlist (all
+        # matched at one moment) as the news came; records carry no later modification time,
+        # so ``updated`` is the publication time, and the match's time only when it has none
         published = _timestamp(a.published)
+        _add(item, "updated", published or _timestamp(entry.first_seen))
         if published:
             _add(item, "published", published)
         _add(item, "link", rel="alternate", href=f"{base}/article/{a.id}")
