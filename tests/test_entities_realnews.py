@@ -371,3 +371,33 @@ def test_a_command_is_not_the_force_it_commands() -> None:
 def test_a_nationality_closes_a_definite_head_before_and() -> None:
     body = "وأعلن اللاعبون انشقاقهم على النظام الليبي والانضمام إلى المعارضة."
     assert "النظام الليبي" in _names(body, "ORG")
+
+
+def _places(body: str) -> list[str]:
+    return _names(body, "GPE") + _names(body, "LOC")
+
+
+def test_names_listed_after_a_plural_place_head_are_places() -> None:
+    body = "وتقام الفعاليات في بلديات الروضة والنسيم والعزيزية وشمل ذلك الأحياء القديمة."
+    assert {"الروضة", "النسيم", "العزيزية"} <= set(_places(body))
+    verb = "وزار الوفد محافظات الخرج والمزاحمية وأضاف المتحدث أن الزيارة مثمرة."
+    assert "أضاف" not in " ".join(_places(verb))
+
+
+@pytest.mark.parametrize(
+    ("body", "not_a_place"),
+    [
+        ("وهدم الجيش أكبر حي عشوائي في المدينة.", "حي عشوائي"),
+        ("ووصل الوفد إلى أسوان الجنوبية صباح اليوم.", "الجنوبية"),
+        ("وفاز المنتخب بكأس آسيا قبل عامين.", "آسيا"),
+        ("لذا أصبح وجوباً استيعاب المشهد كاملا.", "جوبا"),
+        ("وكشف التقرير عن مشهد جديد في السوق.", "مشهد"),
+    ],
+)
+def test_adjectives_adverbs_and_event_names_are_no_places(body: str, not_a_place: str) -> None:
+    assert all(not_a_place not in place for place in _places(body)), _places(body)
+
+
+def test_a_currency_inside_a_longer_place_stays_in_it() -> None:
+    body = "وارتفعت الأسهم في منطقة اليورو أمس."
+    assert "منطقة اليورو" in _places(body)

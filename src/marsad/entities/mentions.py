@@ -167,12 +167,16 @@ def _apply_rules(sent: SentenceTokens, lex: Lexicon) -> None:
     ew = entity_words()
     _institutions(sent, keys, words, lex, ew)
     _headed_places(sent, keys, words, lex, ew)
+    _listed_places(sent, keys, ew)
     _quoted_outlets(sent, keys)
     _organization_phrases(sent, keys, lex)
     _honorific_names(sent, keys, lex)
     for i, k in enumerate(keys):
-        if k in lex.not_names and sent.labels[i] != "O":
-            _unlabel(sent.labels, i)
+        label = sent.labels[i]
+        if k in lex.not_names and label != "O" and label not in ("I-LOC", "I-ORG"):
+            _unlabel(sent.labels, i)  # not inside a longer place («منطقة اليورو»)
+        elif k in ew.not_places and label.endswith("LOC") and _run_end(sent.labels, i) == i + 1:
+            _unlabel(sent.labels, i)  # «مشهد»: a scene, not Mashhad
     _adjective_places(sent, lex)
     _role_names(sent, keys, lex, ew)
     _person_bounds(sent, keys, lex, ew)
@@ -505,6 +509,16 @@ def _headed_places(
             if keys[i] in ew.weak_place_heads and ew.is_common(token.text):
                 continue  # «قاعدة العائدات», «سوق الأسهم»
             j += 1
+        elif (
+            labels[j][2:] == "LOC"
+            and _run_end(labels, j) == j + 1
+            and not token.prefix
+            and token.text.endswith(_NISBA_ENDINGS)
+            and not lex.place_at(words, j)
+            and not name_lexicon().is_name(token.text)
+        ):
+            labels[j] = "O"
+            continue  # «حي عشوائي»: an adjective, not a name
         elif (keys[j],) in lex.honorifics or labels[j][2:] in ("PERS", "LOC"):
             j = _run_end(labels, j + 1) if (keys[j],) in lex.honorifics else _run_end(labels, j)
         elif normalize_word(token.text) in _NAME_LINKS and j + 1 < len(tokens) and not token.prefix:
@@ -515,6 +529,36 @@ def _headed_places(
             j += 1
         if all(label == "O" or label[2:] in ("PERS", "LOC") for label in labels[i:j]):
             _set(labels, i, j, "LOC")
+
+
+def _listed_places(sent: SentenceTokens, keys: list[str], ew: EntityWords) -> None:
+    """«بلديات أحد والبيداء والعوالي», «محافظات الحرث والطوال»: after a plural place head
+    in the construct state, the names joined by «و» are places, one each."""
+    tokens, labels = sent.tokens, sent.labels
+    for i in [i for i, k in enumerate(keys[:-2]) if k in ew.place_lists]:
+        if tokens[i].prefix.endswith(_DEFINITE):
+            continue
+        items: list[tuple[int, int]] = []
+        j = i + 1
+        while j < len(tokens) and tokens[j].kind == "word":
+            token = tokens[j]
+            if (
+                (items and not token.prefix.startswith("و"))
+                or (not items and token.prefix.startswith("و"))
+                or keys[j] in ew.place_lists
+                or (items and not token.prefix.endswith("ال") and ew.never_name(token.text))
+            ):
+                break  # «… والعوالي» + «وأضاف»: a verb after the list ends it
+            end = _run_end(labels, j) if labels[j].endswith("LOC") else j + 1
+            if labels[j] != "O" and not labels[j].endswith("LOC"):
+                break
+            items.append((j, end))
+            j = end
+        if len(items) < 2:
+            continue
+        for first, end in items:
+            if labels[first] == "O":
+                _set(labels, first, end, "LOC")
 
 
 def _ends_phrase(k: str, token: Token, lex: Lexicon, ew: EntityWords) -> bool:
@@ -537,6 +581,8 @@ def _run_end(labels: list[str], j: int) -> int:
 
 #: Endings of indefinite relative adjectives and adverbs («صحراوية», «جماهيريا», «دوليًا»).
 _ADVERB_ENDINGS = ("ية", "يه", "يا", "يًا", "ياً", "اً", "ًا")
+#: The accusative ending an adverb takes and a place name does not.
+_TANWEEN = ("اً", "ًا")
 
 
 def _organization_bounds(
@@ -641,14 +687,20 @@ def _adjective_places(sent: SentenceTokens, lex: Lexicon) -> None:
     words = [t.text for t in tokens]
     for i in alone:
         token = tokens[i]
-        if (
-            (i + 1 == len(labels) or not labels[i + 1].startswith("I-"))
-            and not token.prefix
-            and token.text.endswith(_ADVERB_ENDINGS)
-            and not lex.place_at(words, i)
+        if (i + 1 == len(labels) or not labels[i + 1].startswith("I-")) and (
+            (
+                not token.prefix
+                and token.text.endswith(_ADVERB_ENDINGS)
+                and not lex.place_at(words, i)
+            )
+            or token.text.endswith(_TANWEEN)  # «وجوباً»: not «و» + «جوبا»
         ):
             labels[i] = "O"
     for i in alone:
+        if i and labels[i] == "B-LOC" and key(tokens[i - 1].text) in lex.misc_heads:
+            end = _run_end(labels, i)
+            labels[i:end] = ["O"] * (end - i)  # «كأس آسيا»: the event's name, not a place
+            continue
         if (
             not i
             or labels[i] != "B-LOC"
@@ -664,6 +716,14 @@ def _adjective_places(sent: SentenceTokens, lex: Lexicon) -> None:
             and lex.nationality(tokens[i].text) is not None
         ):
             labels[i] = "I-ORG" if labels[i - 1].endswith("ORG") else "O"  # «الخطوط السعودية»
+        elif (
+            tokens[i].prefix == "ال"
+            and labels[i - 1].endswith("LOC")
+            and _nisba(tokens[i])
+            and lex.nationality(tokens[i].text) is None
+            and not lex.place_at(words, i)
+        ):
+            labels[i] = "O"  # «سوهاج» + «الجنوبية»: the place's adjective, not a place
 
 
 def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityWords) -> None:

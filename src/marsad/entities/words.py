@@ -28,6 +28,8 @@ class EntityWords:
     place_heads: frozenset[str]  # heads of facility and landmark names («حي», «مطار»)
     weak_place_heads: frozenset[str]  # those that need a name after them, not a common word
     weak_heads: frozenset[str]  # heads that name an organization only with more after them
+    place_lists: frozenset[str]  # plural place heads before a list of names («بلديات»)
+    not_places: frozenset[str]  # ordinary words the tagger takes for places («مشهد»)
     name_heads: frozenset[str]  # «صحيفة», «شركة»: say what kind a name is, not which body
     office_heads: frozenset[str]  # «قيادة المملكة»: an office of a place, not an organization
     phrase_stops: frozenset[str]
@@ -63,6 +65,8 @@ def entity_words() -> EntityWords:
         weak_heads=frozenset(key(h) for h in data["weak_institution_heads"]),
         office_heads=frozenset(key(h) for h in data["office_heads"]),
         name_heads=frozenset(key(h) for h in data["name_heads"]),
+        not_places=frozenset(key(w) for w in data["not_places"]),
+        place_lists=frozenset(key(w) for w in data["place_lists"]),
         phrase_stops=frozenset(key(w) for w in data["phrase_stops"]),
         not_organizations=frozenset(
             tuple(key(w) for w in p.split()) for p in data["not_organizations"]
