@@ -15,7 +15,7 @@ import pytest
 
 from marsad.cli import FEATURE_COMMANDS, LazyGroup, main
 
-HEAVY = ("fastapi", "uvicorn", "datasketch", "scipy", "trafilatura", "pycrfsuite")
+HEAVY = ("fastapi", "uvicorn", "starlette", "datasketch", "scipy", "trafilatura", "pycrfsuite")
 #: What a command's help has no need of: the stages, the readers, the archive's storage.
 NOT_FOR_HELP = ("marsad.pipeline", "marsad.inputs", "marsad.archive.archive", "marsad.web.app")
 
@@ -104,6 +104,10 @@ def test_the_help_texts_quote_the_archives_own_defaults() -> None:
 
     assert cli.EXPORT_FORMATS == export.EXPORT_FORMATS
     assert cli.DEFAULT_LOCATION == store.DEFAULT_LOCATION
+    from marsad.web import cli as web_cli
+    from marsad.web import order
+
+    assert web_cli.ORDERS == order.ORDERS
 
 
 def test_the_lazy_packages_still_export_what_they_list() -> None:
