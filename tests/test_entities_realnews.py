@@ -401,3 +401,25 @@ def test_adjectives_adverbs_and_event_names_are_no_places(body: str, not_a_place
 def test_a_currency_inside_a_longer_place_stays_in_it() -> None:
     body = "وارتفعت الأسهم في منطقة اليورو أمس."
     assert "منطقة اليورو" in _places(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وتوقفت حركة الملاحة البحرية في الميناء بسبب الرياح.",
+        "وقال إن المتحف سيكون مؤسسة تعليمية للأطفال والطلاب.",
+        "وتضمن البرنامج الثقافي للمعرض ندوات وأمسيات.",
+        "وتقدم المنتخب الأردني الشوط الأول بهدفين.",
+    ],
+)
+def test_activities_descriptions_and_programmes_are_no_organizations(body: str) -> None:
+    assert all(
+        word not in " ".join(_names(body, "ORG"))
+        for word in ("الملاحة", "تعليمية", "الثقافي", "الشوط")
+    ), _names(body, "ORG")
+
+
+def test_a_definite_programme_with_an_official_adjective_is_an_organization() -> None:
+    assert "البرنامج الوطني للتحول الرقمي" in _names(
+        "وأطلق البرنامج الوطني للتحول الرقمي خدمات جديدة.", "ORG"
+    )

@@ -444,6 +444,13 @@ def _institution_end(
     weak = definite or keys[i] in ew.weak_heads
     if weak and not (named or nationality) and j - i < 3:
         return i
+    if (
+        definite
+        and keys[i] in ew.weak_heads
+        and not (named or nationality)
+        and not any(k in ew.official_adjectives for k in keys[i + 1 : j])
+    ):
+        return i  # «البرنامج الثقافي للمعرض»: a programme, not «البرنامج الوطني للحرف»
     return j
 
 
@@ -549,15 +556,13 @@ def _listed_places(sent: SentenceTokens, keys: list[str], ew: EntityWords) -> No
                 or (items and not token.prefix.endswith("ال") and ew.never_name(token.text))
             ):
                 break  # «… والعوالي» + «وأضاف»: a verb after the list ends it
-            end = _run_end(labels, j) if labels[j].endswith("LOC") else j + 1
-            if labels[j] != "O" and not labels[j].endswith("LOC"):
-                break
+            end = _run_end(labels, j) if labels[j] == "B-LOC" else j + 1
             items.append((j, end))
             j = end
         if len(items) < 2:
             continue
-        for first, end in items:
-            if labels[first] == "O":
+        for first, end in items:  # the list says what they are, whatever the tagger said
+            if labels[first] != "B-LOC":
                 _set(labels, first, end, "LOC")
 
 
@@ -603,7 +608,11 @@ def _organization_bounds(
             and not _quoted(tokens, i, last)  # «لـ”عين اليوم”»
         ):
             last -= 1
-        if tuple(keys[i:last]) in ew.not_organizations or (
+        if (
+            tuple(keys[i:last]) in ew.not_organizations
+            or tuple(keys[i : i + 2]) in ew.activities
+            or _described(tokens, keys, i, last, ew)
+        ) or (
             last - i == 1
             and ew.never_name(tokens[i].text)
             and not _known_org(tokens[i], lex)
@@ -621,6 +630,23 @@ def _organization_bounds(
         if grown < len(labels) and labels[grown].startswith("I-"):
             labels[grown] = "B-" + labels[grown][2:]
         i = max(grown, i + 1)
+
+
+def _described(
+    tokens: list[Token], keys: list[str], first: int, last: int, ew: EntityWords
+) -> bool:
+    """«مؤسسة تعليمية للأطفال»: a head and an indefinite adjective describe a kind of body,
+    they name none («شركة أرامكو السعودية» does)."""
+    if last - first < 2 or tokens[first].prefix.endswith(_DEFINITE):
+        return False
+    second = tokens[first + 1]
+    return (
+        keys[first] in ew.any_heads
+        and not second.prefix
+        and second.text.endswith(_NISBA_ENDINGS)
+        and ew.is_common(second.text)
+        and not name_lexicon().is_name(second.text)
+    )
 
 
 def _quoted(tokens: list[Token], first: int, last: int) -> bool:

@@ -29,6 +29,8 @@ class EntityWords:
     weak_place_heads: frozenset[str]  # those that need a name after them, not a common word
     weak_heads: frozenset[str]  # heads that name an organization only with more after them
     place_lists: frozenset[str]  # plural place heads before a list of names («بلديات»)
+    activities: frozenset[tuple[str, ...]]  # «حركة الملاحة»: traffic, not a movement
+    official_adjectives: frozenset[str]  # «الوطني»: a definite weak head names a body with it
     not_places: frozenset[str]  # ordinary words the tagger takes for places («مشهد»)
     name_heads: frozenset[str]  # «صحيفة», «شركة»: say what kind a name is, not which body
     office_heads: frozenset[str]  # «قيادة المملكة»: an office of a place, not an organization
@@ -66,6 +68,8 @@ def entity_words() -> EntityWords:
         office_heads=frozenset(key(h) for h in data["office_heads"]),
         name_heads=frozenset(key(h) for h in data["name_heads"]),
         not_places=frozenset(key(w) for w in data["not_places"]),
+        activities=frozenset(tuple(key(w) for w in p.split()) for p in data["activities"]),
+        official_adjectives=frozenset(key(w) for w in data["official_adjectives"]),
         place_lists=frozenset(key(w) for w in data["place_lists"]),
         phrase_stops=frozenset(key(w) for w in data["phrase_stops"]),
         not_organizations=frozenset(
