@@ -423,3 +423,23 @@ def test_a_definite_programme_with_an_official_adjective_is_an_organization() ->
     assert "البرنامج الوطني للتحول الرقمي" in _names(
         "وأطلق البرنامج الوطني للتحول الرقمي خدمات جديدة.", "ORG"
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "organization"),
+    [
+        ("وتمكنت الشرطة الاتحادية من دخول المدينة.", "الشرطة الاتحادية"),
+        ("وقال مدير البنك الإسلامي إن الأرباح ارتفعت.", "البنك الإسلامي"),
+        ("ونقل المصاب إلى مستشفى الرس العام.", "مستشفى الرس العام"),
+        ("ووصل وفد من وزارة النقل الأردنية إلى عمان.", "وزارة النقل الأردنية"),
+    ],
+)
+def test_a_definite_head_with_an_official_adjective_names_a_body(
+    body: str, organization: str
+) -> None:
+    assert organization in _names(body, "ORG")
+
+
+def test_the_year_after_an_institution_is_not_its_adjective() -> None:
+    names = _names("وافتتح مستشفى الرس العام الماضي قسما جديدا.", "ORG")
+    assert all("الماضي" not in n and not n.endswith("العام") for n in names), names

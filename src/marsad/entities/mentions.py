@@ -349,8 +349,10 @@ def _institution_end(
             and tokens[j + 1].prefix in _NAME_DEFINITE
             and normalize_word(token.base) not in lex.name_stops  # «لهذه البلاد»
         )
+        # «مستشفى البدع العام»: «العام» its adjective, not "the year" («العام الماضي», «العام 2015»)
+        adjective = k in ew.official_adjectives and not _time_after(tokens, keys, j, ew)
         if token.kind != "word" or (
-            _ends_phrase(k, token, lex, ew) and not (titled or located or purpose)
+            _ends_phrase(k, token, lex, ew) and not (titled or located or purpose or adjective)
         ):
             break
         if k in ew.institution_heads and token.prefix.startswith("و"):
@@ -442,19 +444,23 @@ def _institution_end(
     if not adjectives:
         return i
     weak = definite or keys[i] in ew.weak_heads
-    if weak and not (named or nationality) and j - i < 3:
-        return i
-    if (
-        definite
-        and keys[i] in ew.weak_heads
-        and not (named or nationality)
-        and not any(k in ew.official_adjectives for k in keys[i + 1 : j])
-    ):
+    official = any(k in ew.official_adjectives for k in keys[i + 1 : j])
+    if weak and not (named or nationality or (definite and official)) and j - i < 3:
+        return i  # «الشرطة الاتحادية», «البنك الإسلامي» name a body; «المجلس الجديد» no
+    if definite and keys[i] in ew.weak_heads and not (named or nationality) and not official:
         return i  # «البرنامج الثقافي للمعرض»: a programme, not «البرنامج الوطني للحرف»
     return j
 
 
 _NISBA_ENDINGS = ("ي", "يه", "ية", "يين", "يون", "يات")
+
+
+def _time_after(tokens: list[Token], keys: list[str], j: int, ew: EntityWords) -> bool:
+    """Whether the word after ``j`` makes it a time («العام» + «الماضي», «العام» + «2015»)."""
+    if j + 1 >= len(tokens):
+        return False
+    after = tokens[j + 1]
+    return after.kind == "number" or after.text[:1].isdigit() or keys[j + 1] in ew.phrase_stops
 
 
 def _place_after(words: list[str], keys: list[str], j: int, lex: Lexicon) -> int:
@@ -569,7 +575,7 @@ def _listed_places(sent: SentenceTokens, keys: list[str], ew: EntityWords) -> No
 def _ends_phrase(k: str, token: Token, lex: Lexicon, ew: EntityWords) -> bool:
     return (
         k in ew.phrase_stops
-        or k in lex.speech_verbs
+        or (k in lex.speech_verbs and not token.prefix.endswith(_DEFINITE))  # «النقل» no verb
         or k in lex.role_heads
         or (k,) in lex.honorifics
         or normalize_word(token.text) in lex.name_stops
@@ -606,6 +612,11 @@ def _organization_bounds(
             last > i + 1
             and _ends_phrase(keys[last - 1], tokens[last - 1], lex, ew)
             and not _quoted(tokens, i, last)  # «لـ”عين اليوم”»
+            and not (  # «مستشفى البدع العام», not «الديوان الملكي المشرف العام»
+                keys[last - 1] in ew.official_adjectives
+                and not _time_after(tokens, keys, last - 1, ew)
+                and not _ends_phrase(keys[last - 2], tokens[last - 2], lex, ew)
+            )
         ):
             last -= 1
         if (
