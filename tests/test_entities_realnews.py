@@ -443,3 +443,20 @@ def test_a_definite_head_with_an_official_adjective_names_a_body(
 def test_the_year_after_an_institution_is_not_its_adjective() -> None:
     names = _names("وافتتح مستشفى الرس العام الماضي قسما جديدا.", "ORG")
     assert all("الماضي" not in n and not n.endswith("العام") for n in names), names
+
+
+def test_a_place_word_that_speaks_for_an_outlet_is_the_outlet() -> None:
+    body = (
+        "وذكرت وكالة الأناضول للأنباء أن الاجتماع انتهى. وأوضحت الأناضول أن الوفد غادر."
+        " وكان الوفد قد وصل إلى الأناضول أمس."
+    )
+    entities = _entities(body)
+    agency = next(e for e in entities if e.type == "ORG")
+    assert len(agency.mentions) == 2
+    assert [e.name for e in entities if e.type in ("GPE", "LOC")] == ["الأناضول"]
+    place = next(e for e in entities if e.type in ("GPE", "LOC"))
+    assert len(place.mentions) == 1
+
+
+def test_an_outlet_named_after_a_place_names_no_place() -> None:
+    assert _places("وقالت قناة الجزيرة إن المفاوضات مستمرة.") == []

@@ -224,3 +224,12 @@ def test_a_link_back_to_the_source_is_furniture() -> None:
     kept, removed = split_furniture([PARA, "رابط الخبر بصحيفة الوطن: الوزير يفتتح المعرض"])
     assert kept == [PARA]
     assert removed == ["رابط الخبر بصحيفة الوطن: الوزير يفتتح المعرض"]
+
+
+def test_the_source_and_place_before_the_first_sentence_are_furniture() -> None:
+    from marsad.furniture import split_furniture
+
+    kept, removed = split_furniture(["الوطن- جدة: افتتح المحافظ المعرض.", PARA])
+    assert kept == ["افتتح المحافظ المعرض.", PARA] and removed == ["الوطن- جدة:"]
+    sentence = "القاهرة - أعلنت الحكومة اليوم أن العمل: مستمر"
+    assert split_furniture([sentence, PARA]) == ([sentence, PARA], [])

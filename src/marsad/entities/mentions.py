@@ -125,6 +125,8 @@ def _places_inside(
     """Gazetteer places named inside an organization's name («جامعة الأنبار», «الجمعية
     الفلكية بجدة»): the organization is of or in them, and they are places of the article too."""
     tokens = sent.tokens
+    if key(tokens[first].text) in entity_words().name_heads:
+        return []  # «وكالة الأناضول», «قناة الجزيرة»: a brand's name, no place of the story
     words = [t.text for t in tokens[:last]]
     out: list[Found] = []
     j = first + 1

@@ -45,7 +45,7 @@ def build_entities(
     extra = _propagate(groups, sentences, texts)
     if extra:
         groups = _group(sorted([*found, *extra], key=_position), texts, lex, read)
-    groups = _fold_titles(_merge_acronyms(_merge_short_forms(groups)))
+    groups = _brand_places(_fold_titles(_merge_acronyms(_merge_short_forms(groups))), lex)
     entities = [_entity(f"e{i + 1}", g, texts) for i, g in enumerate(groups)]
     _link_roles(entities, groups, lex, texts)
     return entities
@@ -182,6 +182,34 @@ def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
             target.found.extend(group.found)
             target.contexts.extend(group.contexts)  # its names stay out of the canonical one
     return kept
+
+
+def _brand_places(groups: list[_Group], lex: Lexicon) -> list[_Group]:
+    """«وأوضحت الأناضول» after «وكالة الأناضول»: a place word said to speak, where the article
+    names a brand with that word (a kind head and it), is the brand, not the place."""
+    heads = entity_words().name_heads
+    brands = {
+        g.keys[1]: g for g in groups if g.type == "ORG" and len(g.keys) >= 2 and g.keys[0] in heads
+    }
+    if not brands:
+        return groups
+    kept: list[_Group] = []
+    for group in groups:
+        brand = brands.get(group.keys[0]) if len(group.keys) == 1 else None
+        if group.type in _PLACE and brand is not None:
+            speaking = [f for f in group.found if _after_speech(f, lex)]
+            brand.found.extend(speaking)
+            group.found = [f for f in group.found if not _after_speech(f, lex)]
+            if not group.found:
+                continue
+        kept.append(group)
+    return kept
+
+
+def _after_speech(mention: Found, lex: Lexicon) -> bool:
+    return mention.first > 0 and key(mention.sentence.tokens[mention.first - 1].text) in (
+        lex.speech_verbs
+    )
 
 
 def _fold_titles(groups: list[_Group]) -> list[_Group]:
