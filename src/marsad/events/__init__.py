@@ -46,6 +46,7 @@ __all__ = [
 
 _DASHES = frozenset({"-", "–", "—"})
 _CLAUSE_ENDS = frozenset({"،", ",", "؛", ";", ":", "«", "»", "(", ")"})
+_UNSEEN = "\0"  # no mode looked up yet
 
 
 def _finished(draft: Event) -> Event:
@@ -74,6 +75,7 @@ class _Finder:
         self.index = EntityIndex(article.entities)
         self._verbs: set[int] = set()  # the verbal triggers of the sentence read now
         self._found: list[Event] = []  # the events of the sentence read now, so far
+        self._modes: dict[int, str | None] = {}  # the sentence's mode, by mode table
         self._roled = [e for e in article.entities if e.type == "PER" and e.roles]
         # drafts told as news, by a verb (True) or an indefinite noun (False)
         self._fresh: dict[int, bool] = {}
@@ -86,10 +88,13 @@ class _Finder:
                 continue
             tokens = field_tokens(text)
             starts = [t.start for t in tokens]
+            # the tokens a trigger may start at, found once for the field
+            firsts = form_positions(tokens, first_words(self.inv.triggers))
             for s in split_sentences_cached(text):
                 lo, hi = bisect_left(starts, s.start), bisect_left(starts, s.end)
-                sentence = self._sentence(name, text, tokens[lo:hi], s.start, s.end)
-                drafts.extend(self._events(sentence))
+                sentence = self._sentence(name, text, tokens[lo:hi], s.start, s.end, starts[lo:hi])
+                here = firsts[bisect_left(firsts, lo) : bisect_left(firsts, hi)]
+                drafts.extend(self._events(sentence, [i - lo for i in here]))
         # a headline tells in short what the body tells in full: the body's arguments win
         drafts.sort(key=lambda d: d.trigger.field == "title")
         names = {e.id: e.name for e in self.article.entities}
@@ -107,9 +112,15 @@ class _Finder:
         return event.target is not None and not kind.needs_agent
 
     def _sentence(
-        self, name: TextField, text: str, tokens: Sequence[Token], start: int, end: int
+        self,
+        name: TextField,
+        text: str,
+        tokens: Sequence[Token],
+        start: int,
+        end: int,
+        starts: Sequence[int],
     ) -> _Sentence:
-        starts = [t.start for t in tokens]
+        """The sentence ``tokens`` (``starts``: where each starts) with its named entities."""
         named = [
             (max(0, bisect_right(starts, m.start) - 1), m)
             for m in self.index.within(name, start, end)
@@ -123,12 +134,15 @@ class _Finder:
                 k += 1
         return _Sentence(name, text, tokens, start, end, named, frozenset(covered))
 
-    def _events(self, s: _Sentence) -> list[Event]:
+    def _events(self, s: _Sentence, firsts: Sequence[int]) -> list[Event]:
+        """The events of a sentence; ``firsts``: the indices of its tokens that are the first
+        word of a trigger."""
         found: list[Event] = []
         self._found = found
+        self._modes = {}
         after = 0  # the token after the last trigger
         hits: list[tuple[int, tuple[Trigger, ...], int]] = []
-        for i in form_positions(s.tokens, first_words(self.inv.triggers)):
+        for i in firsts:
             if i < after or i in s.covered:
                 continue
             hit = match_phrase(self.inv.triggers, s.tokens, i, 3)
@@ -579,13 +593,20 @@ class _Finder:
         return None if best is None else best[1]
 
     def _mode(self, s: _Sentence, kind: EventType) -> str | None:
+        """The first mode phrase of the sentence (remembered for the sentence read now)."""
         if not kind.modes:
             return None
-        for k in range(len(s.tokens)):
+        known = self._modes.get(id(kind.modes), _UNSEEN)
+        if known is not _UNSEEN:
+            return known
+        mode: str | None = None
+        for k in form_positions(s.tokens, first_words(kind.modes)):
             hit = match_phrase(kind.modes, s.tokens, k, 4)
             if hit is not None:
-                return hit[0]
-        return None
+                mode = hit[0]
+                break
+        self._modes[id(kind.modes)] = mode
+        return mode
 
 
 def _fuller_persons(entities: Sequence[Entity]) -> dict[str, str]:

@@ -116,59 +116,78 @@ class _Finder:
                 continue
             tokens = field_tokens(text)
             starts = [t.start for t in tokens]
+            triggers, according = self.w.scan(tokens)
             self.previous = None
             self.text = text
             self.field = field
             for sentence in split_sentences_cached(text):
                 lo = bisect_left(starts, sentence.start)
                 hi = bisect_left(starts, sentence.end)
-                self._sentence(field, text, tokens[lo:hi], sentence.end)
+                self._sentence(
+                    field,
+                    text,
+                    tokens[lo:hi],
+                    sentence.end,
+                    _within(triggers, lo, hi),
+                    _within(according, lo, hi),
+                )
                 self.previous = (sentence.start, sentence.end)
         return self.quotes
 
     # -- one sentence --------------------------------------------------------------------
-    def _sentence(self, field: TextField, text: str, tokens: Sequence[Token], end: int) -> None:
+    def _sentence(
+        self,
+        field: TextField,
+        text: str,
+        tokens: Sequence[Token],
+        end: int,
+        triggers: Sequence[int] | None = None,
+        according: Sequence[int] | None = None,
+    ) -> None:
+        """The quotes of one sentence. ``triggers``, ``according``: the indices of its tokens
+        that may open one and of its «بحسب» words (:meth:`QuoteWords.scan`; found here when
+        not given)."""
         if not tokens:
             return
+        if triggers is None or according is None:
+            triggers, according = self.w.scan(tokens)
         self.here = None
         if tokens[0].text in self.w.marks and self._quote_first(field, text, tokens, end):
             return
         opened: Quote | None = None
         bare = False
         before = len(self.quotes)
-        may_trigger = self.w.may_trigger
         last = len(tokens) - 1
         v = 0
-        while v < last:
-            if not may_trigger(tokens[v]):  # most tokens: one remembered look-up
-                v += 1
+        for t in triggers:
+            if t >= last:
+                break
+            if t < v:
                 continue
-            found = self._trigger(field, text, tokens, v, end)
+            found = self._trigger(field, text, tokens, t, end)
             if found is None:
-                v += 1
                 continue
             if opened is not None:
-                _cut(opened, text, tokens[v].start)
+                _cut(opened, text, tokens[t].start)
                 short = bare and len(opened.text.split()) < self.w.min_words
                 if short and self.quotes and self.quotes[-1] is opened:
                     self.quotes.pop()  # «ونفى وجود أي صفقة، مؤكداً ...»: a topic
             quote = self._add(field, text, found)
             opened = quote if found.open and quote is not None else None
             bare = found.bare
-            v = max(found.resume, v + 1)
-        if len(self.quotes) == before:
-            self._attributed(field, text, tokens)
+            v = max(found.resume, t + 1)
+        if len(self.quotes) == before and according:
+            self._attributed(field, text, tokens, according)
 
-    def _attributed(self, field: TextField, text: str, tokens: Sequence[Token]) -> None:
+    def _attributed(
+        self, field: TextField, text: str, tokens: Sequence[Token], according: Sequence[int]
+    ) -> None:
         """«جمدت تركيا أموال ...، بحسب ما أعلنت وكالة الأناضول»: the clause before it is
-        what the named one reported."""
-        for b in range(4, len(tokens) - 3):
-            if normalize_word(tokens[b].text) not in (
-                "بحسب",
-                "حسب",
-                "وفق",
-                "وفقا",
-            ) or normalize_word(tokens[b + 1].text) not in ("ما", "لما"):
+        what the named one reported. ``according``: where the sentence has «بحسب» and kin."""
+        for b in according:
+            if b < 4 or b >= len(tokens) - 3:
+                continue
+            if normalize_word(tokens[b + 1].text) not in ("ما", "لما"):
                 continue
             if not self.w.is_verb(tokens[b + 2]):
                 continue
@@ -1066,6 +1085,11 @@ def _cut(quote: Quote, text: str, at: int) -> None:
     if len(text[quote.start : stop].split()) >= 2:  # never cut to nothing
         quote.end = stop
         quote.text = text[quote.start : stop]
+
+
+def _within(positions: list[int], lo: int, hi: int) -> list[int]:
+    """The positions in ``[lo, hi)``, counted from ``lo``."""
+    return [p - lo for p in positions[bisect_left(positions, lo) : bisect_left(positions, hi)]]
 
 
 def _in_set(table: frozenset[str], token: Token) -> bool:

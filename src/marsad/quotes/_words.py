@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -9,7 +10,7 @@ from ..ner.lexicon import key, lexicon
 from ..text import Token, normalize, normalize_word
 from ..wordforms import PhraseTable, any_form, load_data, phrase_table
 
-__all__ = ["QuoteWords", "quote_words"]
+__all__ = ["ACCORDING", "QuoteWords", "quote_words"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,13 +50,29 @@ class QuoteWords:
         one look-up per distinct word, the stage asks it of every token."""
         if token.kind != "word":
             return False
-        known = _TRIGGERS.get(token.text)
+        known = _SCAN.get(token.text)
         if known is None or known[0] != token.prefix:
-            hit = _has(_triggers(self), token)
-            if len(_TRIGGERS) > 100_000:
-                _TRIGGERS.clear()
-            known = _TRIGGERS[token.text] = (token.prefix, hit)
+            known = _remember(self, token)
         return known[1]
+
+    def scan(self, tokens: Sequence[Token]) -> tuple[list[int], list[int]]:
+        """The indices of the tokens for which :meth:`may_trigger` holds, and of the words
+        «بحسب», «حسب», «وفق», «وفقا» (an attribution after the clause), in order: one pass
+        over a field with the look-up inlined, so the sentences visit only these."""
+        get = _SCAN.get
+        triggers: list[int] = []
+        according: list[int] = []
+        for i, token in enumerate(tokens):
+            if token.kind != "word":
+                continue
+            known = get(token.text)
+            if known is None or known[0] != token.prefix:
+                known = _remember(self, token)
+            if known[1]:
+                triggers.append(i)
+            if known[2]:
+                according.append(i)
+        return triggers, according
 
     def is_verb(self, token: Token) -> bool:
         """A reporting verb: «لنقل» (let us say) and «بالقول» are not one."""
@@ -136,8 +153,12 @@ class QuoteWords:
 
 
 _VERB_PREFIXES = frozenset({"", "و", "ف"})
-#: token text -> (its prefix, whether it may open a quote), for QuoteWords.may_trigger.
-_TRIGGERS: dict[str, tuple[str, bool]] = {}
+#: The words that open an attribution after its clause («، بحسب ما أعلنت ...»), normalized.
+ACCORDING = frozenset({"بحسب", "حسب", "وفق", "وفقا"})
+#: word token text -> (its prefix, whether it may open a quote, whether it is in ACCORDING),
+#: for QuoteWords.may_trigger and QuoteWords.scan.
+_SCAN: dict[str, tuple[str, bool, bool]] = {}
+_SCAN_SIZE = 100_000
 
 
 #: Per word lists (by identity): the reporting verbs, participles and passives in one set.
@@ -152,8 +173,35 @@ def _triggers(words: QuoteWords) -> frozenset[str]:
     return entry[1]
 
 
+def _remember(words: QuoteWords, token: Token) -> tuple[str, bool, bool]:
+    hit = _has(_triggers(words), token)
+    if len(_SCAN) > _SCAN_SIZE:
+        _SCAN.clear()
+    according = normalize_word(token.text) in ACCORDING
+    known = _SCAN[token.text] = (token.prefix, hit, according)
+    return known
+
+
+#: Per word list (by identity): token text -> (its prefix, whether it is a word, the answer).
+_HAS: dict[int, tuple[frozenset[str], dict[str, tuple[str, bool, bool]]]] = {}
+_HAS_SIZE = 100_000
+
+
 def _has(table: frozenset[str], token: Token) -> bool:
-    return any_form(table, token) or key(token.text) in table
+    """Whether a form of the token (:func:`any_form`) or its lexicon key is in ``table``;
+    remembered per list and token text, as the stage asks the same words again and again."""
+    entry = _HAS.get(id(table))
+    if entry is None or entry[0] is not table:
+        entry = _HAS[id(table)] = (table, {})
+    memo = entry[1]
+    known = memo.get(token.text)
+    is_word = token.kind == "word"
+    if known is None or known[0] != token.prefix or known[1] != is_word:
+        if len(memo) >= _HAS_SIZE:
+            memo.clear()
+        answer = any_form(table, token) or key(token.text) in table
+        known = memo[token.text] = (token.prefix, is_word, answer)
+    return known[2]
 
 
 def _keys(words: list[str]) -> frozenset[str]:
