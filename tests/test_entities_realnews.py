@@ -460,3 +460,9 @@ def test_a_place_word_that_speaks_for_an_outlet_is_the_outlet() -> None:
 
 def test_an_outlet_named_after_a_place_names_no_place() -> None:
     assert _places("وقالت قناة الجزيرة إن المفاوضات مستمرة.") == []
+
+
+def test_a_word_after_an_administrative_head_is_a_place_unless_an_ordinary_word() -> None:
+    assert "القريات" in _places("وضبط مكتب العمل بمحافظة القريات عددا من المخالفين.")
+    assert "طريف" in _places("وأنقذت فرقة الإنقاذ في قطاع طريف ثلاثة أشخاص.")
+    assert _places("وخصص الفندق منطقة استرخاء للضيوف ومنطقة آمنة للأطفال.") == []

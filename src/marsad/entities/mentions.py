@@ -138,11 +138,15 @@ def _places_inside(
             or (j == first + 2 and not tokens[first + 1].prefix)  # «بعثة منتخبات المملكة»
         )
         n = lex.place_at(words, j) if where and not lex.nationality(tokens[j].text) else 0
+        at = j
+        if not n and where and key(tokens[j].text) in lex.loc_heads and j + 1 < last:
+            at = j + 1  # «بمحافظة جدة», «بمحافظة حبونا»: the place after its head
+            n = lex.place_at(words, at) or int(_area_name(sent, keys_of(sent), at, lex))
         if n:
-            place = _mention(sent, j, j + n, "LOC", text, lex)
+            place = _mention(sent, at, at + n, "LOC", text, lex)
             if place is not None:
                 out.append(place)
-            j += n
+            j = at + n
         else:
             j += 1
     return out
@@ -170,6 +174,7 @@ def _apply_rules(sent: SentenceTokens, lex: Lexicon) -> None:
     _institutions(sent, keys, words, lex, ew)
     _headed_places(sent, keys, words, lex, ew)
     _listed_places(sent, keys, ew)
+    _named_areas(sent, keys, lex, ew)
     _quoted_outlets(sent, keys)
     _organization_phrases(sent, keys, lex)
     _honorific_names(sent, keys, lex)
@@ -544,6 +549,33 @@ def _headed_places(
             j += 1
         if all(label == "O" or label[2:] in ("PERS", "LOC") for label in labels[i:j]):
             _set(labels, i, j, "LOC")
+
+
+def _named_areas(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityWords) -> None:
+    """«بمحافظة حبونا», «قطاع مقناء»: after an administrative head in the construct state, a
+    word that is no ordinary word, title or adjective is the name of the place."""
+    tokens, labels = sent.tokens, sent.labels
+    for i in [i for i, k in enumerate(keys[:-1]) if k in ew.area_heads]:
+        j = i + 1
+        if tokens[i].prefix.endswith(_DEFINITE) or labels[j] != "O":
+            continue
+        if _area_name(sent, keys, j, lex):
+            _set(labels, j, j + 1, "LOC")
+
+
+def _area_name(sent: SentenceTokens, keys: list[str], j: int, lex: Lexicon) -> bool:
+    """Whether the word ``j``, after an administrative head, can be a place's name: no
+    ordinary word («منطقة آمنة»), title, adjective or verbal noun («منطقة استرخاء»)."""
+    token = sent.tokens[j]
+    return not (
+        token.kind != "word"
+        or token.prefix not in ("", "ال")
+        or entity_words().is_common(token.text)
+        or (keys[j],) in lex.honorifics
+        or token.text.endswith(_NISBA_ENDINGS)
+        or (keys[j].startswith("است") and len(keys[j]) > 5)
+        or len(keys[j]) < 3
+    )
 
 
 def _listed_places(sent: SentenceTokens, keys: list[str], ew: EntityWords) -> None:
