@@ -466,3 +466,15 @@ def test_a_word_after_an_administrative_head_is_a_place_unless_an_ordinary_word(
     assert "القريات" in _places("وضبط مكتب العمل بمحافظة القريات عددا من المخالفين.")
     assert "طريف" in _places("وأنقذت فرقة الإنقاذ في قطاع طريف ثلاثة أشخاص.")
     assert _places("وخصص الفندق منطقة استرخاء للضيوف ومنطقة آمنة للأطفال.") == []
+
+
+def test_a_place_written_short_is_the_fuller_place_but_not_a_part_of_it() -> None:
+    entities = _entities(
+        "وزار الوفد الإمارات العربية المتحدة أمس. وقال إن الإمارات شريك مهم."
+        " وتقع لوزان في قلب أوروبا، قرب أكبر بحيرة في أوروبا الغربية."
+    )
+    places = [e for e in entities if e.type in ("GPE", "LOC")]
+    emirates = [e for e in places if e.name.startswith("الإمارات")]
+    assert [e.name for e in emirates] == ["الإمارات العربية المتحدة"]
+    assert len(emirates[0].mentions) == 2
+    assert {"أوروبا", "أوروبا الغربية"} <= {e.name for e in places}

@@ -271,6 +271,18 @@ def _listed(mention: Found) -> bool:
 
 
 def _fuller(short: _Group, groups: list[_Group]) -> _Group | None:
+    if short.type in _PLACE:  # «مطار الأمير محمد بن عبدالعزيز» + «الدولي», «المدينة» + «المنورة»
+        n = len(short.keys)
+        directions = entity_words().directions  # «أوروبا الغربية» is not «أوروبا»
+        starts = [
+            g
+            for g in groups
+            if g.type in _PLACE
+            and len(g.keys) > n
+            and g.keys[:n] == short.keys
+            and g.keys[n] not in directions
+        ]
+        return starts[0] if len(starts) == 1 else None
     if short.type not in ("PER", "ORG"):
         return None
     n = len(short.keys)
