@@ -478,3 +478,10 @@ def test_a_place_written_short_is_the_fuller_place_but_not_a_part_of_it() -> Non
     assert [e.name for e in emirates] == ["الإمارات العربية المتحدة"]
     assert len(emirates[0].mentions) == 2
     assert {"أوروبا", "أوروبا الغربية"} <= {e.name for e in places}
+
+
+def test_a_quoted_name_after_a_nationality_or_role_is_a_person() -> None:
+    body = "وتدرب الفريق بقيادة البرتغالي «جوزيه مورينيو» على الكرات الثابتة."
+    assert "جوزيه مورينيو" in _names(body, "PER")
+    assert _names(body, "ORG") == []
+    assert _names("وعرضت القناة فيلم «الطريق الطويل» مساء أمس.", "PER") == []

@@ -186,6 +186,7 @@ def _apply_rules(sent: SentenceTokens, lex: Lexicon) -> None:
             _unlabel(sent.labels, i)  # «مشهد»: a scene, not Mashhad
     _adjective_places(sent, lex)
     _role_names(sent, keys, lex, ew)
+    _quoted_names(sent, keys, lex, ew)
     _person_bounds(sent, keys, lex, ew)
     _organization_bounds(sent, keys, lex, ew)
 
@@ -450,6 +451,8 @@ def _institution_end(
         j -= 1  # «و» + a word with nothing after it: not part of the name
     if not adjectives:
         return i
+    if keys[i] in ew.office_heads and not named and nationality and j - i == 2:
+        return i  # «بقيادة اليوناني»: led by the Greek, no organization
     weak = definite or keys[i] in ew.weak_heads
     official = any(k in ew.official_adjectives for k in keys[i + 1 : j])
     if weak and not (named or nationality or (definite and official)) and j - i < 3:
@@ -1027,6 +1030,36 @@ def _role_names(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityW
                 break
             end += 1
         _set(labels, j, end, "PERS")
+
+
+def _quoted_names(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityWords) -> None:
+    """«بقيادة اليوناني «جيورجيوس دونيس»»: names in quotation marks right after a role,
+    title or nationality are a person, when the name lists know one of them and none is an
+    ordinary word."""
+    tokens, labels = sent.tokens, sent.labels
+    names = name_lexicon()
+    for i in [i for i, t in enumerate(tokens[:-2]) if t.text in _OPENING and i > 0]:
+        close = next(
+            (j for j in range(i + 2, min(i + 5, len(tokens))) if tokens[j].text in _CLOSING), None
+        )
+        if close is None:
+            continue
+        inner = tokens[i + 1 : close]
+        before = tokens[i - 1]
+        introduced = (
+            keys[i - 1] in lex.role_heads
+            or (keys[i - 1],) in lex.honorifics
+            or (before.prefix.endswith("ال") and lex.nationality(before.text) is not None)
+        )
+        if (
+            introduced
+            and all(t.kind == "word" and not ew.never_name(t.text) for t in inner)
+            and any(names.is_name(t.text) for t in inner)
+            and all(
+                label == "O" or label.endswith(("PERS", "MISC")) for label in labels[i + 1 : close]
+            )
+        ):
+            _set(labels, i + 1, close, "PERS")
 
 
 _GENEALOGY = ("بن", "بنت", "ابن")
