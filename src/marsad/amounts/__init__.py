@@ -315,5 +315,5 @@ def amounts(article: Article) -> Article:
         for amount in find_amounts(text, name)
     ]
     if article.amounts:
-        resolve_currencies(article.amounts, country_mentions(texts))
+        resolve_currencies(article.amounts, lambda: country_mentions(texts))
     return article

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import tomllib
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from importlib import resources
 
@@ -47,8 +47,14 @@ def country_mentions(texts: Iterable[str]) -> Counter[str]:
     return counts
 
 
-def resolve_currencies(amounts: list[Amount], mentions: Mapping[str, int]) -> None:
-    """Re-read bare shared currency words in ``amounts`` against the article's countries."""
+def resolve_currencies(
+    amounts: list[Amount], mentions: Mapping[str, int] | Callable[[], Mapping[str, int]]
+) -> None:
+    """Re-read bare shared currency words in ``amounts`` against the article's countries.
+
+    ``mentions`` may be given as a function (``lambda: country_mentions(texts)``): it is
+    then counted only when an amount ends in such a word, which most articles have none of.
+    """
     by_word, plurals = _table()
     for amount in amounts:
         words = amount.text.split()
@@ -57,6 +63,8 @@ def resolve_currencies(amounts: list[Amount], mentions: Mapping[str, int]) -> No
         last = key(words[-1])
         if last not in by_word and last not in plurals:
             continue
+        if callable(mentions):
+            mentions = mentions()
         candidates = by_word.get(plurals.get(last, last), {})
         best = max(candidates, key=lambda c: mentions.get(normalize(c), 0), default=None)
         if best is not None and mentions.get(normalize(best), 0) > 0:
