@@ -150,3 +150,25 @@ def test_warnings_survive_the_json_record() -> None:
     old = article.to_dict()
     del old["warnings"]  # a record written before warnings existed
     assert Article.from_dict(old).warnings == []
+
+
+def test_a_utf16_or_utf32_page_is_read_as_a_page(tmp_path: Path) -> None:
+    html = (
+        f"<!DOCTYPE html><html><head><title>{TITLE}</title></head><body><article>"
+        + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</article></body></html>"
+    )  # fmt: skip
+    for codec in ("utf-16", "utf-32"):
+        (article,) = extract(write(tmp_path / f"{codec}.html", html.encode(codec))).articles
+        assert article.title == TITLE and "<p>" not in article.body
+
+
+def test_lines_of_many_long_words_do_not_stall_the_furniture_stage(tmp_path: Path) -> None:
+    import time
+
+    # ten long words of HTML source read as text: the «X - Y» list pattern used to try every
+    # way of splitting them (0.1 s a line: a minute here)
+    words = " ".join(w * 2 for w in PARAGRAPHS[0].split()[:8])
+    lines = "\n".join(f'<meta property="og:title" content="{words} {i}"/>' for i in range(400))
+    began = time.monotonic()
+    batch = extract(write(tmp_path / "source.txt", f"{TITLE}\n\n{lines}\n\n{PARAGRAPHS[1]}"))
+    assert batch.articles and time.monotonic() - began < 25

@@ -9,9 +9,9 @@ from that, with a ``deep-html`` warning on the record.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from html import escape
-from html.parser import HTMLParser
+from html import escape, unescape
 from typing import Any
 
 import trafilatura
@@ -119,62 +119,40 @@ def _parse(html: str, source: str) -> tuple[Any, bool]:
 
 
 def flatten_html(html: str) -> str:
-    """A shallow copy of a page: its title, meta tags and one ``<p>`` per block of text."""
-    flat = _Flattener()
-    flat.feed(html)
-    flat.close()
-    return flat.page()
+    """A shallow copy of a page: its title, meta tags and one ``<p>`` per block of text.
+
+    Regular expressions, not a parser (no tree, so no depth limit, and in C): what a skipped
+    element holds goes, a block element's tags become line ends, other tags vanish.
+    """
+    head = _HEAD.search(html)
+    title = _TITLE.search(head.group(0) if head else html[:65536])
+    metas = _META.findall(head.group(0) if head else html[:65536])
+    text = _HEAD.sub(" ", html, count=1)
+    text = _SKIPPED.sub(" ", _COMMENT.sub(" ", text))
+    text = _INLINE_TAG.sub("", _BLOCK_TAG.sub("\n", text))
+    blocks = (" ".join(line.split()) for line in unescape(text).split("\n"))
+    body = "".join(f"<p>{escape(b)}</p>\n" for b in blocks if b)
+    name = escape(" ".join(unescape(title.group(1)).split())) if title else ""
+    return (
+        f"<html><head><title>{name}</title>{''.join(metas)}</head>"
+        f"<body><article>{body}</article></body></html>"
+    )
 
 
-class _Flattener(HTMLParser):
-    """Streams a page's tags, keeping the text by blocks and the head's title and meta."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.title: list[str] = []
-        self.meta: list[str] = []
-        self.blocks: list[str] = []
-        self._current: list[str] = []
-        self._skip = 0
-        self._in_title = False
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in SKIP_TAGS:
-            self._skip += 1
-        elif tag == "title":
-            self._in_title = True
-        elif tag == "meta":
-            pairs = " ".join(f'{k}="{escape(v or "")}"' for k, v in attrs)
-            self.meta.append(f"<meta {pairs}>")
-        elif tag in BLOCK_TAGS:
-            self._end_block()
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in SKIP_TAGS:
-            self._skip = max(0, self._skip - 1)
-        elif tag == "title":
-            self._in_title = False
-        elif tag in BLOCK_TAGS:
-            self._end_block()
-
-    def handle_data(self, data: str) -> None:
-        if self._in_title:
-            self.title.append(data)
-        elif not self._skip:
-            self._current.append(data)
-
-    def _end_block(self) -> None:
-        text = " ".join("".join(self._current).split())
-        if text:
-            self.blocks.append(text)
-        self._current.clear()
-
-    def page(self) -> str:
-        self._end_block()
-        title = escape(" ".join("".join(self.title).split()))
-        body = "".join(f"<p>{escape(b)}</p>\n" for b in self.blocks)
-        head = f"<title>{title}</title>" + "".join(self.meta)
-        return f"<html><head>{head}</head><body><article>{body}</article></body></html>"
+_HEAD = re.compile(r"<head\b.*?</head\s*>", re.IGNORECASE | re.DOTALL)
+_TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
+_META = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+_COMMENT = re.compile(r"<!--.*?(?:-->|$)", re.DOTALL)
+_SKIPPED = re.compile(
+    r"<(script|style|noscript|iframe|svg|form|button|nav)\b[^>]*>.*?(?:</\1\s*>|$)",
+    re.IGNORECASE | re.DOTALL,
+)
+_BLOCK_TAG = re.compile(
+    r"</?(?:" + "|".join(sorted(BLOCK_TAGS | {"body", "main", "header", "footer", "aside"}))
+    + r")\b[^>]*>",
+    re.IGNORECASE,
+)  # fmt: skip
+_INLINE_TAG = re.compile(r"</?[a-zA-Z!?][^>]*>")
 
 
 def _trafilatura(html: str, url: str | None, *, favor_recall: bool) -> dict[str, Any]:

@@ -88,15 +88,26 @@ def sniff_format(head: bytes, source: str) -> Format:
         return "warc"
     if text.startswith(b"{"):
         return "jsonl"
-    if text.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return "text"
-    sniff_binary(text, source)
+    if text.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 or UTF-32: sniff the text
+        text = _unicode_probe(text)
+        if text.startswith((b"WARC/", b"{")):
+            return "text"  # the WARC and JSON readers read bytes as UTF-8, not as these
+    else:
+        sniff_binary(text, source)
     feed, html = _FEED.search(text[:8192]), _HTML.search(text[:8192])
     if feed and (html is None or feed.start() < html.start()):
         return "feed"
     if html or text.startswith(b"<"):
         return "html"
     return "text"
+
+
+def _unicode_probe(head: bytes) -> bytes:
+    """The start of a UTF-16 or UTF-32 text (byte-order mark first), as UTF-8."""
+    wide = head.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff"))
+    codec, unit = ("utf-32", 4) if wide else ("utf-16", 2)
+    text = head[: len(head) // unit * unit].decode(codec, "replace")
+    return text.lstrip("\ufeff \t\r\n").encode()
 
 
 def check_size(path: Path, limit: int) -> None:
