@@ -330,6 +330,9 @@ def train(args: argparse.Namespace) -> int:
     tok = weights.tokenizer
     model = new_teacher(weights)
     load_encoder(weights, model)
+    if args.resume:
+        model.load_state_dict(torch.load(args.resume, weights_only=True)["state"])
+        log(f"resumed from {args.resume}")
     model.word.weight.requires_grad_(not args.tune_embeddings and args.freeze_layers == 0)
     frozen = args.freeze_layers
     if frozen:
@@ -443,6 +446,9 @@ def label(args: argparse.Namespace) -> int:
     saved = torch.load(args.model, weights_only=True)
     model = new_teacher(weights)
     model.load_state_dict(saved["state"])
+    model.eval()
+    if args.int8:
+        model = torch.ao.quantization.quantize_dynamic(model, {nn.Linear}, dtype=torch.qint8)
     max_len = int(saved["max_len"])
     words = sentences_done = 0
     started = time.time()
@@ -474,6 +480,7 @@ def main() -> int:
     t = sub.add_parser("train", parents=[common], help="fine-tune and save the teacher")
     t.add_argument("--out", type=Path, required=True, help="model file to write (not shipped)")
     t.add_argument("--epochs", type=int, default=2)
+    t.add_argument("--resume", type=Path, help="start from a teacher this command saved")
     t.add_argument("--max-len", type=int, default=128, help="pieces per chunk, specials included")
     t.add_argument("--batch-tokens", type=int, default=2048, help="padded pieces per batch")
     t.add_argument("--batch-size", type=int, default=32)
@@ -491,6 +498,7 @@ def main() -> int:
     lab.add_argument("--sources", nargs="+", default=["ant-multisource-2018", "ant-jawharafm"])
     lab.add_argument("--max-words", type=int, default=10**9)
     lab.add_argument("--chunk", type=int, default=512, help="sentences tagged per round")
+    lab.add_argument("--int8", action="store_true", help="int8 linear layers (faster, approximate)")
     lab.set_defaults(run=label)
     args = parser.parse_args()
     return int(args.run(args))
