@@ -15,6 +15,8 @@
     ├── RecordError                  JSON that is not an article record
     └── StoreError                   the archive cannot be opened, read or written (has .location)
         ├── ArchiveLockedError       another process holds the archive's write lock
+        ├── ArchiveFullError         the disk holding the archive is full (what was stored stays)
+        ├── ReadOnlyArchiveError     the archive (or its folder) cannot be written
         └── CorruptArchiveError      not an archive, damaged, or a schema newer than this Marsad
 
 In a batch, an :class:`InputError` becomes a :class:`~marsad.inputs.Rejection`
@@ -26,6 +28,7 @@ Damage that a reader steps over is no error: the article is kept with a
 from __future__ import annotations
 
 __all__ = [
+    "ArchiveFullError",
     "ArchiveLockedError",
     "BinaryInputError",
     "CorruptArchiveError",
@@ -35,6 +38,7 @@ __all__ = [
     "MalformedInputError",
     "MarsadError",
     "PipelineError",
+    "ReadOnlyArchiveError",
     "RecordError",
     "StageError",
     "StoreError",
@@ -111,6 +115,15 @@ class StoreError(MarsadError):
 
 class ArchiveLockedError(StoreError):
     """Another process holds the archive's write lock for longer than we waited."""
+
+
+class ArchiveFullError(StoreError):
+    """The disk (or quota) holding the archive is full: the transaction in flight was rolled
+    back, everything committed before is kept and readable."""
+
+
+class ReadOnlyArchiveError(StoreError):
+    """The archive file, its journal or its folder cannot be written."""
 
 
 class CorruptArchiveError(StoreError):

@@ -22,7 +22,7 @@ from multiprocessing import get_context
 from multiprocessing.pool import Pool
 
 from ..document import Document
-from ..errors import InputError
+from ..errors import InputError, ReadOnlyArchiveError
 from ..gctune import batch_collection, tune_process
 from ..inputs import ReadOptions, Rejection, read_sources
 from ..pipeline import Pipeline
@@ -111,6 +111,10 @@ def ingest(
     progress: Callable[[IngestReport], None] | None = None,
 ) -> IngestReport:
     """Run the pipeline over ``sources`` into ``store``; see the module docstring."""
+    if getattr(store, "read_only", False):  # say so before reading anything
+        raise ReadOnlyArchiveError(
+            store.location, "the archive is read-only: ingest needs write access to it"
+        )
     report = IngestReport()
     began = time.monotonic()
     documents = read_sources(sources, options)

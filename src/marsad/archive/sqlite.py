@@ -9,13 +9,20 @@ each batch is one ``BEGIN IMMEDIATE`` transaction: a crash loses at most the bat
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import cast
 
-from ..errors import ArchiveLockedError, CorruptArchiveError, StoreError
+from ..errors import (
+    ArchiveFullError,
+    ArchiveLockedError,
+    CorruptArchiveError,
+    ReadOnlyArchiveError,
+    StoreError,
+)
 from . import migrations
 from .model import Filters, Prepared, Query
 from .sqlbase import Row, SqlStore, chunks, filter_sql, placeholders
@@ -40,16 +47,22 @@ class SQLiteStore(SqlStore):
         self.path = path
         if path.is_dir():
             raise StoreError(self.location, "is a folder, not an archive file")
+        #: an archive this process may not write (its file, or its folder, where SQLite keeps
+        #: the -wal and -shm files): opened to be read, and every write refused with one error
+        self.read_only = path.exists() and not (
+            os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+        )
         try:
-            self._db = sqlite3.connect(
-                path, timeout=timeout, isolation_level=None, check_same_thread=False
-            )
+            self._db = self._connect(timeout)
         except sqlite3.Error as exc:
             raise StoreError(self.location, f"cannot open: {exc}") from exc
         with self._errors():
-            self._db.execute("PRAGMA journal_mode = WAL")
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            self._migrate()
+            if self.read_only:
+                self._check_version()
+            else:
+                self._db.execute("PRAGMA journal_mode = WAL")
+                self._db.execute("PRAGMA synchronous = NORMAL")
+                self._migrate()
         #: rowid -> id of every article while the archive does not change, and the
         #: ``data_version`` it was read at (see :meth:`_ids_of`)
         self._ids: dict[int, str] | None = None
@@ -66,6 +79,24 @@ class SQLiteStore(SqlStore):
 
     def _translate(self, exc: sqlite3.Error) -> StoreError:
         text = str(exc)
+        if "disk is full" in text or "disk quota" in text:
+            return ArchiveFullError(
+                self.location,
+                f"the disk holding the archive is full ({text}): what was being written is not "
+                "stored, everything stored before is kept; free some space and run it again",
+            )
+        if "readonly" in text or "read-only" in text or self.read_only:
+            return ReadOnlyArchiveError(
+                self.location,
+                f"the archive is read-only ({text}): writing to it needs write access to the "
+                "file and to its folder (for its -wal and -shm files)",
+            )
+        if "unable to open" in text:
+            return StoreError(
+                self.location,
+                f"cannot open or create the archive ({text}): does its folder exist, and may "
+                "it be written?",
+            )
         if "locked" in text or "busy" in text:
             return ArchiveLockedError(
                 self.location, "the archive is locked by another process; try again when it ends"
@@ -84,10 +115,17 @@ class SQLiteStore(SqlStore):
             self._db.execute("BEGIN IMMEDIATE")
             try:
                 yield
+                self._db.execute("COMMIT")
             except BaseException:
-                self._db.execute("ROLLBACK")
+                self._rollback()
                 raise
-            self._db.execute("COMMIT")
+
+    def _rollback(self) -> None:
+        """Undo the transaction, if SQLite has not already (it does on a full disk, and a
+        failed ROLLBACK would hide the error that says why)."""
+        if self._db.in_transaction:
+            with suppress(sqlite3.Error):  # the error being raised says more than this one
+                self._db.execute("ROLLBACK")
 
     def _execute(self, sql: str, params: Sequence[object] = ()) -> int:
         # every write comes here or to _many, and this connection's own writes do not move
@@ -116,6 +154,41 @@ class SQLiteStore(SqlStore):
 
     def close(self) -> None:
         self._db.close()
+
+    def _connect(self, timeout: float) -> sqlite3.Connection:
+        if not self.read_only:
+            return sqlite3.connect(
+                self.path, timeout=timeout, isolation_level=None, check_same_thread=False
+            )
+        # read-only: a WAL archive whose -shm cannot be made is read as immutable (nothing can
+        # write it here, and no one else should while it is read-only)
+        uri = self.path.resolve().as_uri()
+        for options in ("mode=ro", "mode=ro&immutable=1"):
+            db = sqlite3.connect(
+                f"{uri}?{options}", uri=True, timeout=timeout, isolation_level=None,
+                check_same_thread=False,
+            )  # fmt: skip
+            try:
+                db.execute("SELECT count(*) FROM sqlite_master").fetchone()
+                return db
+            except sqlite3.OperationalError:
+                db.close()
+                if "immutable" in options:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _check_version(self) -> None:
+        """A read-only archive cannot be migrated: it must already have every migration."""
+        tables = {r[0] for r in self.select("SELECT name FROM sqlite_master WHERE type='table'")}
+        if "schema_version" not in tables:
+            raise CorruptArchiveError(self.location, "a SQLite file, but not a Marsad archive")
+        version = int(str(self.select("SELECT max(version) FROM schema_version")[0][0] or 0))
+        if version != len(migrations.SQLITE):
+            raise ReadOnlyArchiveError(
+                self.location,
+                f"the archive is read-only and has schema version {version}, not "
+                f"{len(migrations.SQLITE)}: make it writable once so that it can be upgraded",
+            )
 
     def _migrate(self) -> None:
         tables = {r[0] for r in self.select("SELECT name FROM sqlite_master WHERE type='table'")}
