@@ -172,3 +172,26 @@ def test_lines_of_many_long_words_do_not_stall_the_furniture_stage(tmp_path: Pat
     began = time.monotonic()
     batch = extract(write(tmp_path / "source.txt", f"{TITLE}\n\n{lines}\n\n{PARAGRAPHS[1]}"))
     assert batch.articles and time.monotonic() - began < 25
+
+
+def test_a_warc_page_with_a_bad_byte_is_repaired_and_flagged(tmp_path: Path) -> None:
+    from .builders import page, warc_bytes
+
+    payload = bytearray(page().encode())
+    spot = payload.index(PARAGRAPHS[1][:10].encode())
+    payload[spot] = 0xFF
+    data = warc_bytes([("https://news.example/a", "text/html; charset=utf-8", bytes(payload))])
+    (article,) = extract(write(tmp_path / "crawl.warc.gz", data)).articles
+    assert "replaced-bytes" in _codes(article)
+
+
+def test_the_entries_of_a_cut_gzip_feed_say_the_file_was_cut(tmp_path: Path) -> None:
+    items = "".join(
+        f"<item><title>{TITLE} {i}</title><description>{PARAGRAPHS[i % 3]}</description></item>"
+        for i in range(30)
+    )
+    feed = f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>{items}'
+    packed = gzip.compress((feed + "</channel></rss>").encode())
+    batch = extract(write(tmp_path / "feed.xml.gz", packed[: len(packed) * 2 // 3]))
+    assert batch.articles
+    assert all("truncated-gzip" in _codes(a) for a in batch.articles)

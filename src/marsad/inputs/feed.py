@@ -18,12 +18,16 @@ import feedparser
 from ..document import Document
 from ..errors import EmptyInputError, InputError, MalformedInputError
 from ..htmltext import fragment_to_text
+from ..record import Salvage
 
 __all__ = ["read_feed"]
 
 
-def read_feed(path: Path, data: bytes) -> Iterator[Document | InputError]:
-    """The entries of the feed in ``data`` (read from ``path``)."""
+def read_feed(
+    path: Path, data: bytes, warnings: list[Salvage] | None = None
+) -> Iterator[Document | InputError]:
+    """The entries of the feed in ``data`` (read from ``path``); ``warnings`` (what reading
+    the file repaired, e.g. a cut gzip) go with each entry."""
     parsed = feedparser.parse(data)
     entries: list[Any] = list(parsed.get("entries", []))
     if parsed.get("bozo"):
@@ -36,7 +40,10 @@ def read_feed(path: Path, data: bytes) -> Iterator[Document | InputError]:
     link = str(parsed.get("feed", {}).get("link") or "")
     site = urlsplit(link).netloc or str(path)
     for i, entry in enumerate(entries):
-        yield _document(entry, f"{path}#entry{i + 1}", site)
+        document = _document(entry, f"{path}#entry{i + 1}", site)
+        if isinstance(document, Document) and warnings:
+            document.warnings.extend(warnings)
+        yield document
 
 
 def _document(entry: Any, origin: str, site: str) -> Document | InputError:

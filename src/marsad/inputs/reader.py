@@ -119,7 +119,7 @@ def _read(path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
         warnings: list[Salvage] = []
         data = _read_whole(path, gzipped, options.max_bytes, warnings)
         if fmt == "feed":
-            yield from read_feed(path, data)
+            yield from read_feed(path, data, warnings)
         else:
             text, encoding = decode_bytes(data, str(path), warnings=warnings)
             yield Document(

@@ -17,6 +17,7 @@ from fastwarc.warc import ArchiveIterator, WarcRecordType
 
 from ..document import Document, DocumentKind
 from ..errors import InputError, MalformedInputError, TooLargeError
+from ..record import Salvage
 from .decode import decode_bytes
 
 __all__ = ["read_warc"]
@@ -77,8 +78,11 @@ def _document(record: Any, path: Path, max_bytes: int) -> Document | InputError 
     truncated = _truncated(origin, len(payload), record.content_length)
     if truncated is not None:
         return truncated
+    warnings: list[Salvage] = []
     try:
-        text, encoding = decode_bytes(payload, origin, declared=record.http_charset)
+        text, encoding = decode_bytes(
+            payload, origin, declared=record.http_charset, warnings=warnings
+        )
     except InputError as exc:
         return exc
     kind: DocumentKind = "text" if media.startswith("text/plain") else "html"
@@ -89,4 +93,5 @@ def _document(record: Any, path: Path, max_bytes: int) -> Document | InputError 
         url=uri,
         encoding=encoding,
         source=(urlsplit(uri).netloc if uri else "") or str(path),
+        warnings=warnings,
     )
