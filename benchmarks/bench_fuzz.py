@@ -45,6 +45,7 @@ from common import DATA, ROOT, need
 from marsad.archive import Archive
 from marsad.extract import iter_extract
 from marsad.inputs import Rejection
+from marsad.inputs.reader import READER_ERROR
 from marsad.pipeline import Pipeline
 
 SAMPLE = ROOT.parent / "shared" / "samples" / "kuwait-coalition-meeting.txt"
@@ -363,6 +364,8 @@ class Tally:
 
     def rejection(self, rejection: Rejection) -> None:
         self.rejections[rejection.reason or "(no reason)"] += 1
+        if rejection.reason == READER_ERROR:  # a reader's bug, caught so the batch goes on
+            self.stage_failures[f"reader: {rejection.message[:80]}"] += 1
         if not rejection.reason or not rejection.message.strip():
             self.reasonless.append(str(rejection))
 
@@ -464,6 +467,9 @@ def main(argv: list[str] | None = None) -> int:
         "--big", type=int, default=None, help="100 MB files (default: 1 if N >= 10,000)"
     )
     parser.add_argument("--cli", type=int, default=5, help="files also run through marsad extract")
+    parser.add_argument(
+        "--until", metavar="HH:MM", help="stop making inputs at this UTC time (report what ran)"
+    )
     args = parser.parse_args(argv)
     faulthandler.register(signal.SIGUSR1)  # kill -USR1 shows where a run is
     big = args.big if args.big is not None else (1 if args.inputs >= 10_000 else 0)
@@ -479,7 +485,7 @@ def main(argv: list[str] | None = None) -> int:
         with Archive(str(db)) as archive:
             made = 0
             batch_no = 0
-            while made < args.inputs:
+            while made < args.inputs and not _past(args.until):
                 folder = root / f"batch{batch_no:05d}"
                 folder.mkdir()
                 paths: list[tuple[str, Path]] = []
@@ -512,10 +518,19 @@ def main(argv: list[str] | None = None) -> int:
     return 1 if failed else 0
 
 
+def _past(until: str | None) -> bool:
+    if not until:
+        return False
+    hour, minute = (int(part) for part in until.split(":"))
+    now = time.gmtime()
+    return (now.tm_hour, now.tm_min) >= (hour, minute)
+
+
 def report(
     tally: Tally, problems: list[str], seconds: float, rss_kb: int, args: Any, big: int
 ) -> None:
-    print(f"bench_fuzz --inputs {args.inputs} --seed {args.seed} ({big} of 100 MB)")
+    stopped = f", stopped at {args.until} UTC" if tally.by_kind.total() < args.inputs else ""
+    print(f"bench_fuzz --inputs {args.inputs} --seed {args.seed} ({big} of 100 MB{stopped})")
     print(f"inputs:          {tally.inputs}")
     print(f"records:         {tally.records}")
     print(f"rejections:      {sum(tally.rejections.values())}")

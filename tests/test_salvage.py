@@ -195,3 +195,13 @@ def test_the_entries_of_a_cut_gzip_feed_say_the_file_was_cut(tmp_path: Path) -> 
     batch = extract(write(tmp_path / "feed.xml.gz", packed[: len(packed) * 2 // 3]))
     assert batch.articles
     assert all("truncated-gzip" in _codes(a) for a in batch.articles)
+
+
+def test_a_feed_with_a_garbled_encoding_name_is_rejected_and_the_batch_goes_on(
+    tmp_path: Path,
+) -> None:
+    feed = b'<?xml version="1.0" encoding="\x84\x85"?><rss><channel><item><title>x</title>'
+    batch = extract(write(tmp_path / "bad.xml", feed), write(tmp_path / "ok.txt", ARTICLE))
+    assert len(batch.articles) == 1
+    (rejection,) = batch.rejections
+    assert rejection.reason == "malformed" and "bad.xml" in rejection.source

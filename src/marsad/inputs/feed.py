@@ -28,7 +28,11 @@ def read_feed(
 ) -> Iterator[Document | InputError]:
     """The entries of the feed in ``data`` (read from ``path``); ``warnings`` (what reading
     the file repaired, e.g. a cut gzip) go with each entry."""
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except (UnicodeError, LookupError, ValueError) as exc:  # e.g. an undecodable XML encoding
+        yield MalformedInputError(str(path), f"broken feed XML: {type(exc).__name__}: {exc}")
+        return
     entries: list[Any] = list(parsed.get("entries", []))
     if parsed.get("bozo"):
         problem = parsed.get("bozo_exception")

@@ -16,7 +16,17 @@ from .feed import read_feed
 from .jsonl import JsonFields, read_jsonl
 from .warc import read_warc
 
-__all__ = ["DEFAULT_MAX_BYTES", "ReadOptions", "Rejection", "read_path", "read_sources"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "READER_ERROR",
+    "ReadOptions",
+    "Rejection",
+    "read_path",
+    "read_sources",
+]
+
+#: The reason of a rejection when a reader itself failed (a bug: please report it).
+READER_ERROR = "reader error"
 
 #: Largest single document (a page, a text dump, a feed, one JSON line, one WARC payload).
 DEFAULT_MAX_BYTES = 32 * 2**20
@@ -102,6 +112,10 @@ def read_path(path: Path, options: ReadOptions | None = None) -> Iterator[Docume
         yield Rejection.of(exc)
     except OSError as exc:
         yield Rejection(str(path), "unreadable", f"cannot read: {exc.strerror or exc}")
+    except Exception as exc:  # a reader's bug must not end the batch: it is named instead
+        yield Rejection(
+            str(path), READER_ERROR, f"the reader failed on it: {type(exc).__name__}: {exc}"
+        )
 
 
 def _read(path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
