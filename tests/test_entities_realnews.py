@@ -485,3 +485,13 @@ def test_a_quoted_name_after_a_nationality_or_role_is_a_person() -> None:
     assert "جوزيه مورينيو" in _names(body, "PER")
     assert _names(body, "ORG") == []
     assert _names("وعرضت القناة فيلم «الطريق الطويل» مساء أمس.", "PER") == []
+
+
+def test_a_name_the_news_writes_after_a_head_is_an_organization_alone() -> None:
+    from marsad.entities.brands import brand_names
+
+    known = brand_names()
+    assert known["واتساب"] == "outlet" and known["الهلال"] == "club"
+    assert "الخير" not in known and "ميزان" not in known  # ordinary nouns take the article
+    body = "وحذر الأطباء من وصفات واتساب، وتغلب النصر على الهلال مساء أمس."
+    assert {"واتساب", "الهلال"} <= set(_names(body, "ORG"))

@@ -19,6 +19,7 @@ from ..ner.names import name_lexicon
 from ..ner.tagger import Tagger
 from ..record import TextField
 from ..text import Token, normalize, normalize_word, split_sentences_cached, tokenize_cached
+from .brands import brand_names, brand_of
 from .words import EntityWords, entity_words
 
 __all__ = [
@@ -176,6 +177,7 @@ def _apply_rules(sent: SentenceTokens, lex: Lexicon) -> None:
     _listed_places(sent, keys, ew)
     _named_areas(sent, keys, lex, ew)
     _quoted_outlets(sent, keys)
+    _brand_names(sent)
     _organization_phrases(sent, keys, lex)
     _honorific_names(sent, keys, lex)
     for i, k in enumerate(keys):
@@ -499,6 +501,17 @@ def _nisba(token: Token) -> bool:
 _OUTLET_WORDS = frozenset({"ل", "صحيفه", "جريده", "موقع", "قناه", "وكاله", "مجله", "اذاعه"})
 #: Quotation marks, either way round: «لـ”عين اليوم”», «لـ»المدينة»» are written too.
 _OPENING = _CLOSING = frozenset({"«", "»", '"', "“", "”"})
+
+
+def _brand_names(sent: SentenceTokens) -> None:
+    """«خلطات واتساب», «أمام الهلال»: a name the news writes after a head of its kind
+    («تطبيق واتساب», «نادي الهلال»; :mod:`marsad.entities.brands`) is an organization alone."""
+    known = brand_names()
+    for i, token in enumerate(sent.tokens):
+        if token.kind == "word" and sent.labels[i] in ("O", "B-MISC") and brand_of(token, known):
+            if i + 1 < len(sent.labels) and sent.labels[i + 1].startswith("I-"):
+                continue  # part of a longer name the tagger found
+            _set(sent.labels, i, i + 1, "ORG")
 
 
 def _quoted_outlets(sent: SentenceTokens, keys: list[str]) -> None:
