@@ -495,3 +495,14 @@ def test_a_name_the_news_writes_after_a_head_is_an_organization_alone() -> None:
     assert "الخير" not in known and "ميزان" not in known  # ordinary nouns take the article
     body = "وحذر الأطباء من وصفات واتساب، وتغلب النصر على الهلال مساء أمس."
     assert {"واتساب", "الهلال"} <= set(_names(body, "ORG"))
+
+
+def test_an_organization_fought_is_another_and_its_labels_are_not_its_name() -> None:
+    body = "وتشارك المملكة في التحالف الدولي لمحاربة تنظيم داعش الإرهابي في سورية."
+    names = _names(body, "ORG")
+    assert "التحالف الدولي" in names
+    assert "تنظيم داعش" in names
+
+
+def test_a_head_alone_names_no_organization() -> None:
+    assert "نادي" not in _names("وانتقل اللاعب إلى نادي آخر في الموسم الماضي.", "ORG")

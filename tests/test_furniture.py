@@ -233,3 +233,14 @@ def test_the_source_and_place_before_the_first_sentence_are_furniture() -> None:
     assert kept == ["افتتح المحافظ المعرض.", PARA] and removed == ["الوطن- جدة:"]
     sentence = "القاهرة - أعلنت الحكومة اليوم أن العمل: مستمر"
     assert split_furniture([sentence, PARA]) == ([sentence, PARA], [])
+
+
+def test_a_credit_closing_the_last_paragraph_is_furniture() -> None:
+    from marsad.furniture import split_furniture
+
+    last = "وتواجه الهيئة العديد من المشاكل. رابط الخبر بصحيفة الوطن: الهيئة تواجه المشاكل"
+    kept, removed = split_furniture([PARA, last])
+    assert kept == [PARA, "وتواجه الهيئة العديد من المشاكل."]
+    assert removed == ["رابط الخبر بصحيفة الوطن: الهيئة تواجه المشاكل"]
+    inside = "وقال إن رابط الخبر لم يكن صحيحا."
+    assert split_furniture([PARA, inside]) == ([PARA, inside], [])

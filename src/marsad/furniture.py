@@ -58,6 +58,7 @@ class FurnitureRules:
     date_line: re.Pattern[str]
     openings: tuple[re.Pattern[str], ...] = ()  # a whole first line that is furniture
     opening_prefixes: tuple[re.Pattern[str], ...] = ()  # the start of the first paragraph
+    closing_markers: tuple[str, ...] = ()  # what follows one, at the end of the text, is a credit
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> FurnitureRules:
@@ -95,6 +96,7 @@ class FurnitureRules:
             date_line=_date_line(data["months"], data["date_words"]),
             openings=tuple(re.compile(p) for p in data.get("opening_patterns", [])),
             opening_prefixes=tuple(re.compile(p) for p in data.get("opening_prefixes", [])),
+            closing_markers=tuple(data.get("closing_markers", [])),
         )
 
     def line_reason(self, line: str) -> str | None:
@@ -254,5 +256,13 @@ def split_furniture(
             if match and first[match.end() :].strip():
                 removed.insert(0, match.group(0).strip())
                 kept[0] = first[match.end() :].lstrip()
+                break
+    if kept:  # «… المشاكل. رابط الخبر بصحيفة الوئام: …»: a credit closing the last paragraph
+        last = kept[-1]
+        for marker in rules.closing_markers:
+            at = last.rfind(marker)
+            if at > 0 and last[:at].rstrip().endswith((".", "!", "؟", "»", '"')):
+                removed.append(last[at:].strip())
+                kept[-1] = last[:at].rstrip()
                 break
     return kept, removed

@@ -282,8 +282,9 @@ def _organization_phrases(sent: SentenceTokens, keys: list[str], lex: Lexicon) -
             if lex.nationality(tokens[end - 1].text) is not None:
                 break
         if end + 1 < len(tokens) and keys[end] in lex.org_connectors:
-            words = [t.text for t in tokens]
-            n = lex.organization_at(words, end + 1) or lex.place_at(words, end + 1)
+            # «الجبهة الشعبية لتحرير فلسطين»: a place it is for is in its name; an organization
+            # it fights is another one («التحالف الدولي» + «لمحاربة تنظيم داعش»)
+            n = lex.place_at([t.text for t in tokens], end + 1)
             end = end + 1 + n if n else end
         described = any(lex.nationality(t.text) for t in tokens[i + 1 : end]) or end - i >= 3
         if end > i + 1 and described and _free(sent.labels, i, end, "ORG"):
@@ -670,14 +671,18 @@ def _organization_bounds(
         ):
             last -= 1
         if (
-            tuple(keys[i:last]) in ew.not_organizations
-            or tuple(keys[i : i + 2]) in ew.activities
-            or _described(tokens, keys, i, last, ew)
-        ) or (
-            last - i == 1
-            and ew.never_name(tokens[i].text)
-            and not _known_org(tokens[i], lex)
-            and not _quoted(tokens, i, last)  # «لـ"الوطن"»: the outlet's name
+            (
+                tuple(keys[i:last]) in ew.not_organizations
+                or (last - i == 1 and keys[i] in ew.any_heads)  # «نادي» alone names no club
+                or tuple(keys[i : i + 2]) in ew.activities
+                or _described(tokens, keys, i, last, ew)
+            )
+            or (
+                last - i == 1
+                and ew.never_name(tokens[i].text)
+                and not _known_org(tokens[i], lex)
+                and not _quoted(tokens, i, last)  # «لـ"الوطن"»: the outlet's name
+            )
         ):
             labels[i:end] = ["O"] * (end - i)
             i = end
