@@ -506,3 +506,13 @@ def test_an_organization_fought_is_another_and_its_labels_are_not_its_name() -> 
 
 def test_a_head_alone_names_no_organization() -> None:
     assert "نادي" not in _names("وانتقل اللاعب إلى نادي آخر في الموسم الماضي.", "ORG")
+
+
+def test_a_body_named_after_its_founders_is_an_organization_not_persons() -> None:
+    body = "وشكر المنظمون الرعاة: مؤسسة سالم وخالد عمر الراشد الخيرية، وسعيد عمر الحربي المحدودة."
+    orgs = _names(body, "ORG")
+    assert "مؤسسة سالم وخالد عمر الراشد الخيرية" in orgs, orgs
+    assert "سعيد عمر الحربي المحدودة" in orgs, orgs
+    assert _names(body, "PER") == []
+    two = _names("وشكر المنظمون سعيد عمر الحربي المحدودة ومجموعة الفهد.", "ORG")
+    assert "سعيد عمر الحربي المحدودة" in two, two

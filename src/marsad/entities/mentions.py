@@ -331,7 +331,8 @@ def _institutions(
             for label, token in zip(labels[i + 2 : end], tokens[i + 2 : end], strict=True)
             if not token.prefix.startswith(("ل", "ول"))
         ]
-        if end > i + 1 and labels[i] == "O" and "B-ORG" not in inner:
+        # (a head is never a person's first word: «مؤسسة» + «سالم …» tagged as one person)
+        if end > i + 1 and labels[i] in ("O", "B-PERS") and "B-ORG" not in inner:
             _set(labels, i, end, "ORG")
             after = end
 
@@ -436,6 +437,10 @@ def _institution_end(
             break
         if labels[j][2:] in ("PERS", "LOC", "ORG"):
             j = _run_end(labels, j)
+            while j < len(tokens) and tokens[j].prefix == "و" and labels[j] == "B-PERS":
+                j = _run_end(labels, j)  # «مؤسسة محمد وعبدالله إبراهيم السبيعي»: its founders
+            while j < len(tokens) and _nisba(tokens[j]) and labels[j] == "O":
+                j += 1  # «… الخيرية»
         elif (keys[j - 1],) in lex.honorifics and _name_word(token, lex, ew):
             j += 1
         elif n := lex.place_at(words, j):
@@ -756,6 +761,8 @@ def _organization_tail(
         token = tokens[j]
         if token.kind != "word" or _ends_phrase(keys[j], token, lex, ew):
             break
+        if keys[j] in ew.any_heads and token.prefix.startswith("و"):
+            break  # «… المحدودة» + «ومجموعة الفهد»: another body
         pair = j + 1 < len(tokens) and tokens[j + 1].prefix in _NAME_DEFINITE
         if token.prefix in ("لل", "ولل") or (grew and token.prefix == "وال") or _nisba(token):
             j += 1
@@ -894,6 +901,10 @@ def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
             if not ew.never_name(t.text) and key(t.text) not in ew.things
         ]
         thing = _thing_named(tokens, keys, first, ew)
+        if names and last < len(tokens) and keys[last] in ew.company_tails:
+            thing = "ORG"  # «عبدالله هاشم المحدودة»: a company named after its founder
+            last += 1
+            end = max(end, last)
         if thing == "ORG" and names:
             _set(labels, first, last, "ORG")  # «سهم رينو»: the company
             labels[last:end] = ["O"] * (end - last)

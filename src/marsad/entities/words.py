@@ -28,6 +28,7 @@ class EntityWords:
     place_heads: frozenset[str]  # heads of facility and landmark names («حي», «مطار»)
     weak_place_heads: frozenset[str]  # those that need a name after them, not a common word
     weak_heads: frozenset[str]  # heads that name an organization only with more after them
+    company_tails: frozenset[str]  # «المحدودة»: what follows a founder's name in a company's
     directions: frozenset[str]  # «الغربية»: a part of a place, not the place
     area_heads: frozenset[str]  # «محافظة حبونا»: a head before the name of a place
     place_lists: frozenset[str]  # plural place heads before a list of names («بلديات»)
@@ -74,6 +75,7 @@ def entity_words() -> EntityWords:
         official_adjectives=frozenset(key(w) for w in data["official_adjectives"]),
         place_lists=frozenset(key(w) for w in data["place_lists"]),
         area_heads=frozenset(key(w) for w in data["area_heads"]),
+        company_tails=frozenset(key(w) for w in data["company_tails"]),
         directions=frozenset(f for w in data["directions"] for f in (key(w), name_key(w))),
         phrase_stops=frozenset(key(w) for w in data["phrase_stops"]),
         not_organizations=frozenset(
