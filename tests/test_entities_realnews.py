@@ -516,3 +516,21 @@ def test_a_body_named_after_its_founders_is_an_organization_not_persons() -> Non
     assert _names(body, "PER") == []
     two = _names("وشكر المنظمون سعيد عمر الحربي المحدودة ومجموعة الفهد.", "ORG")
     assert "سعيد عمر الحربي المحدودة" in two, two
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("وقال اللاعب في حديثه مع الإعلامي الزميل بسام الدخيل إنه سيغادر.", "بسام الدخيل"),
+        ("ورفض ممثل الرئيس اللبناني السابق المنصف الشامي التوقيع.", "المنصف الشامي"),
+        ("ودعا الملا أختر محمد في رسالة صوتية إلى الوحدة.", "أختر محمد"),
+    ],
+)
+def test_a_name_after_what_a_person_is_or_was_is_a_person(body: str, name: str) -> None:
+    assert name in _names(body, "PER"), _entities(body)
+
+
+def test_led_by_a_person_is_no_organization() -> None:
+    body = "وأوضح أن الحكومة السابقة، برئاسة عبد الرحيم الكيب، اتصلت بالوزير."
+    assert "عبد الرحيم الكيب" in _names(body, "PER")
+    assert all("برئاسة" not in n and "رئاسة" not in n for n in _names(body, "ORG"))

@@ -459,8 +459,10 @@ def _institution_end(
         j -= 1  # «و» + a word with nothing after it: not part of the name
     if not adjectives:
         return i
-    if keys[i] in ew.office_heads and not named and nationality and j - i == 2:
-        return i  # «بقيادة اليوناني»: led by the Greek, no organization
+    if keys[i] in ew.office_heads and (
+        (not named and nationality and j - i == 2) or labels[i + 1].endswith("PERS")
+    ):
+        return i  # «بقيادة اليوناني», «برئاسة عبد الرحيم الكيب»: led by a person, no body
     weak = definite or keys[i] in ew.weak_heads
     official = any(k in ew.official_adjectives for k in keys[i + 1 : j])
     if weak and not (named or nationality or (definite and official)) and j - i < 3:
@@ -1043,14 +1045,32 @@ def _role_names(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityW
     article (and a nationality), words the name lists know as a given name open a person."""
     tokens, labels = sent.tokens, sent.labels
     names = name_lexicon()
-    for i in [i for i, k in enumerate(keys[:-1]) if k in lex.role_heads]:
-        if not tokens[i].prefix.endswith("ال"):
-            continue
+    openers = [
+        i
+        for i, k in enumerate(keys[:-1])
+        if (k in lex.role_heads and tokens[i].prefix.endswith("ال"))
+        or (k in ew.person_openers and tokens[i].prefix in ("ال", "ب"))
+    ]
+    for i in openers:
         j = i + 1
-        if lex.nationality(tokens[j].text) is not None and j + 1 < len(tokens):
+        # «الرئيس التونسي السابق», «الإعلامي الزميل»: what the role says of the person
+        while (
+            j + 1 < len(tokens)
+            and j - i <= 2
+            and (
+                lex.nationality(tokens[j].text) is not None
+                or keys[j] in ew.role_modifiers
+                or (keys[j] in ew.person_openers and tokens[j].prefix == "ال")
+            )
+        ):
             j += 1
         first = tokens[j]
-        if labels[j] != "O" or first.prefix or not names.is_given(first.text):
+        given = names.is_given(first.text) or (not first.prefix and names.is_given(first.base))
+        # «المنصف المرزوقي»: two words the lists know as names, the first no given name
+        paired = (
+            names.is_name(first.text) and j + 1 < len(tokens) and names.is_name(tokens[j + 1].text)
+        )
+        if labels[j] != "O" or not (given or paired):
             continue
         end = j + 1
         while end < len(tokens) and end - j < MAX_NAME_TOKENS and labels[end] == "O":
@@ -1257,6 +1277,13 @@ def name_cut(token: Token) -> int:
     if 0 < cut < 3 and not token.prefix.endswith(("ال", "لل")):
         if names.is_name(text) and not names.is_name(text[cut:]):
             return 0
+        if (
+            names.is_given(text)
+            and not names.is_foreign(text)
+            and names.is_foreign(text[cut:])
+            and token.prefix != "و"
+        ):
+            return 0  # «بتال», «بسام»: an Arabic given name whole, not «ب» + «تال», «سام»
         if token.prefix in _RARE_BEFORE_NAMES and not names.is_name(text[cut:]):
             return 0  # «فينبار»: «ف» and «ك» seldom stand before a name
     elif (

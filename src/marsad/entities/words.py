@@ -28,6 +28,8 @@ class EntityWords:
     place_heads: frozenset[str]  # heads of facility and landmark names («حي», «مطار»)
     weak_place_heads: frozenset[str]  # those that need a name after them, not a common word
     weak_heads: frozenset[str]  # heads that name an organization only with more after them
+    person_openers: frozenset[str]  # «الإعلامي», «الملا», «برئاسة»: a person's name follows
+    role_modifiers: frozenset[str]  # «السابق»: what stands between a role and the name
     company_tails: frozenset[str]  # «المحدودة»: what follows a founder's name in a company's
     directions: frozenset[str]  # «الغربية»: a part of a place, not the place
     area_heads: frozenset[str]  # «محافظة حبونا»: a head before the name of a place
@@ -76,6 +78,8 @@ def entity_words() -> EntityWords:
         place_lists=frozenset(key(w) for w in data["place_lists"]),
         area_heads=frozenset(key(w) for w in data["area_heads"]),
         company_tails=frozenset(key(w) for w in data["company_tails"]),
+        person_openers=frozenset(key(w) for w in data["person_openers"]),
+        role_modifiers=frozenset(key(w) for w in data["role_modifiers"]),
         directions=frozenset(f for w in data["directions"] for f in (key(w), name_key(w))),
         phrase_stops=frozenset(key(w) for w in data["phrase_stops"]),
         not_organizations=frozenset(
