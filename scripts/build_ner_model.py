@@ -45,7 +45,13 @@ import pycrfsuite
 from marsad.ner.conll import Sentence, read_conll, score
 from marsad.ner.features import WordTables, sentence_features
 from marsad.ner.newsfane import HeldOut, read_newsfane
-from marsad.ner.tagger import CLUSTER_FILE, MODEL_FILE, NEWS_TYPES_FILE, load_tables
+from marsad.ner.tagger import (
+    CLUSTER_FILE,
+    MODEL_FILE,
+    NEWS_TYPES_FILE,
+    load_tables,
+    write_attributes,
+)
 from marsad.text import normalize, tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -242,6 +248,7 @@ def main() -> int:
     print("held-out dev" if args.dev else "ANERcorp test")
     for row in score([t for _, t in evaluation], predicted):
         print(f"  {row.label:<5} P {row.precision:6.1%}  R {row.recall:6.1%}  F1 {row.f1:6.1%}")
+    write_attributes(out)  # what the model knows, read at load time instead of the model's
     size = (out / MODEL_FILE).stat().st_size / 2**20
     print(f"model {size:.1f} MB at {out / MODEL_FILE}")
     return 0

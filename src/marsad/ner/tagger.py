@@ -7,6 +7,7 @@ The model and its word clusters are files in ``marsad/models/ner/`` built by
 from __future__ import annotations
 
 import gzip
+import hashlib
 from collections.abc import Sequence
 from dataclasses import replace
 from functools import cache
@@ -18,7 +19,7 @@ import pycrfsuite
 from ..errors import MarsadError
 from .features import WordTables, sentence_features
 
-__all__ = ["MODEL_DIR", "Tagger", "default_tagger", "load_tables"]
+__all__ = ["MODEL_DIR", "Tagger", "default_tagger", "load_tables", "write_attributes"]
 
 MODEL_DIR = "models/ner"
 MODEL_FILE = "ner.crfsuite"
@@ -26,20 +27,49 @@ CLUSTER_FILE = "clusters.tsv.gz"
 #: How many recently tagged sentences a tagger remembers.
 RECENT_SENTENCES = 20_000
 NEWS_TYPES_FILE = "news_types.tsv.gz"
+#: The attributes the model knows, beside it: reading them from the model takes most of a
+#: tagger's load (CRFsuite builds every weight as a Python object); the file's first line is
+#: the model's SHA-256, and a file of another model is ignored.
+ATTRIBUTES_FILE = "attributes.txt.gz"
 
 
-def _rows(path: Path) -> list[list[str]]:
+def _lines(path: Path) -> list[str]:
     if not path.exists():
         return []
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return [line.rstrip("\n").split("\t") for line in fh]
+    return gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
 
 
 def load_tables(folder: Path) -> WordTables:
     """The word clusters and news entity types shipped beside the model (tab-separated, gzipped)."""
-    clusters = {word: tuple(ids) for word, *ids in _rows(folder / CLUSTER_FILE)}
-    news = {row[0]: row[1] for row in _rows(folder / NEWS_TYPES_FILE)}
+    clusters: dict[str, tuple[str, ...]] = {}
+    for line in _lines(folder / CLUSTER_FILE):
+        word, _, ids = line.partition("\t")
+        clusters[word] = tuple(ids.split("\t"))
+    news = dict(line.split("\t", 1) for line in _lines(folder / NEWS_TYPES_FILE))
     return WordTables(clusters, news)
+
+
+def _digest(model: Path) -> str:
+    return hashlib.sha256(model.read_bytes()).hexdigest()
+
+
+def write_attributes(folder: Path) -> Path:
+    """Write the attributes file of the model in ``folder`` (build scripts call this)."""
+    model = folder / MODEL_FILE
+    crf = pycrfsuite.Tagger()
+    crf.open(str(model))
+    known = sorted({attribute for attribute, _ in crf.info().state_features})
+    target = folder / ATTRIBUTES_FILE
+    text = "\n".join([_digest(model), *known]) + "\n"
+    target.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))
+    return target
+
+
+def _known(folder: Path, crf: pycrfsuite.Tagger) -> frozenset[str]:
+    lines = _lines(folder / ATTRIBUTES_FILE)
+    if lines and lines[0] == _digest(folder / MODEL_FILE):
+        return frozenset(lines[1:])
+    return frozenset(attribute for attribute, _ in crf.info().state_features)
 
 
 class Tagger:
@@ -51,8 +81,7 @@ class Tagger:
             raise MarsadError(f"no NER model at {model}: run scripts/build_ner_model.py")
         self._crf = pycrfsuite.Tagger()
         self._crf.open(str(model))
-        known = frozenset(attribute for attribute, _ in self._crf.info().state_features)
-        self.tables = replace(load_tables(folder), known=known)
+        self.tables = replace(load_tables(folder), known=_known(folder, self._crf))
         self.folder = folder
         self._recent: dict[tuple[str, ...], tuple[str, ...]] = {}
 
