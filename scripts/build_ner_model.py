@@ -22,7 +22,8 @@
    ``--silver`` adds machine-labelled sentences (CoNLL, e.g. the teacher's labels of the
    ANT news from ``scripts/build_teacher.py label``): at most ``--silver-max`` of them
    (default all), never one overlapping a held-out ANERcorp sentence; ``--gold-repeat``
-   appends the gold sentences K times, so that they weigh K times a silver one.
+   appends the gold sentences K times, so that they weigh K times a silver one;
+   ``--silver-min-conf`` keeps only the sentences the teacher was that sure of.
 4. Writes ``ner.crfsuite`` into ``--out`` (default: the package's
    ``src/marsad/models/ner/``; the clusters and news types are read from and written
    to the same folder, so experiments can work on a copy) and prints the scores on the
@@ -133,15 +134,26 @@ def newsfane_sentences(mode: str, held: list[Sentence], fit: list[Sentence]) -> 
     return kept
 
 
-def silver_sentences(path: Path, limit: int, held: list[Sentence]) -> list[Sentence]:
-    """The first ``limit`` silver sentences with at least one word, none overlapping a
-    held-out ANERcorp sentence (test, or the dev part)."""
+def silver_sentences(
+    path: Path, limit: int, held: list[Sentence], min_conf: float = 0.0
+) -> list[Sentence]:
+    """The first ``limit`` silver sentences, none overlapping a held-out ANERcorp sentence
+    (test, or the dev part), and with ``min_conf`` only those whose confidence (one a
+    line in ``FILE.conf``, as ``build_teacher.py label`` writes it) reaches it."""
     held_out = HeldOut([*held, *read_conll(DATA / "anercorp" / "test.txt")])
+    sentences = read_conll(path)
+    conf_file = Path(str(path) + ".conf")
+    confs = (
+        [float(x) for x in conf_file.read_text().split()] if min_conf and conf_file.exists()
+        else [1.0] * len(sentences)
+    )  # fmt: skip
     kept: list[Sentence] = []
     dropped = 0
-    for words, tags in read_conll(path):
+    for (words, tags), conf in zip(sentences, confs, strict=False):
         if len(kept) >= limit:
             break
+        if conf < min_conf:
+            continue
         if held_out.share(words) > HELD_OUT_SHARE:
             dropped += 1
             continue
@@ -219,6 +231,9 @@ def main() -> int:
     )
     parser.add_argument("--silver", type=Path, help="machine-labelled CoNLL sentences to add")
     parser.add_argument("--silver-max", type=int, default=10**9, help="at most this many")
+    parser.add_argument(
+        "--silver-min-conf", type=float, default=0.0, help="only silver sentences this sure"
+    )
     parser.add_argument("--gold-repeat", type=int, default=1, help="gold sentences K times")
     parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"])
     parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"])
@@ -241,7 +256,11 @@ def main() -> int:
     tables = load_tables(out)
     evaluation = held or read_conll(DATA / "anercorp" / "test.txt")
     extra = newsfane_sentences(args.newsfane, held, fit)
-    silver = silver_sentences(args.silver, args.silver_max, held) if args.silver else []
+    silver = (
+        silver_sentences(args.silver, args.silver_max, held, args.silver_min_conf)
+        if args.silver
+        else []
+    )
     gold = (fit + extra) * max(1, args.gold_repeat)
     tagger = train_crf(gold + silver, tables, out / MODEL_FILE, params)
     predicted = [tagger.tag(sentence_features(w, tables)) for w, _ in evaluation]

@@ -20,7 +20,8 @@ is printed after each epoch, ANERcorp test at the end; the model goes to ``--out
 ``label`` tags ANT news articles (``../shared/data/news/ant-*.jsonl.gz``) cut into
 sentences and tokens by marsad's own splitter and tokenizer, exactly as the entities
 stage feeds the CRF, and writes them as CoNLL (``word TAG``) silver data for
-``build_ner_model.py --silver``.
+``build_ner_model.py --silver``, and beside it (``FILE.conf``) each sentence's
+confidence: the lowest probability the teacher gave one of its words' labels.
 """
 
 from __future__ import annotations
@@ -269,6 +270,22 @@ def tag_sentences(
     max_tokens: int = 4096,
 ) -> list[list[str]]:  # fmt: skip
     """BIO labels for tokenized sentences (long ones in chunks)."""
+    return [decode(p) for p in word_logprobs(model, sentences, tok, max_len, max_tokens)]
+
+
+def confidence(logprobs: np.ndarray, tags: Sequence[str]) -> float:
+    """The lowest probability the teacher gave a word's chosen label (1.0 for no words)."""
+    if not len(tags):
+        return 1.0
+    chosen = logprobs[np.arange(len(tags)), [LABEL_ID[t] for t in tags]]
+    return float(np.exp(chosen.min()))
+
+
+def word_logprobs(
+    model: Teacher, sentences: Sequence[Sequence[str]], tok: E5Tokenizer, max_len: int,
+    max_tokens: int = 4096,
+) -> list[np.ndarray]:  # fmt: skip
+    """Per-word label log-probabilities [words, labels] of each sentence."""
     model.eval()
     items = examples([(list(w), ["O"] * len(w)) for w in sentences], tok, max_len)
     scores: list[list[np.ndarray]] = [[] for _ in sentences]
@@ -281,7 +298,7 @@ def tag_sentences(
                 parts[(ex.sentence, ex.start)] = logp[row, ex.firsts]
     for (s, _start), part in sorted(parts.items()):
         scores[s].append(part)
-    return [decode(np.concatenate(p)) if p else [] for p in scores]
+    return [np.concatenate(p) if p else np.zeros((0, len(LABELS))) for p in scores]
 
 
 def evaluate(
@@ -453,17 +470,21 @@ def label(args: argparse.Namespace) -> int:
     words = sentences_done = 0
     started = time.time()
     stream = news_sentences(args.sources)
-    with open(args.out, "w", encoding="utf-8") as out:
+    conf_path = Path(str(args.out) + ".conf")
+    with open(args.out, "w", encoding="utf-8") as out, conf_path.open("w") as conf:
         while time.time() < stop and words < args.max_words:
             chunk = [s for _, s in zip(range(args.chunk), stream, strict=False)]
             if not chunk:
                 break
-            for sent, tags in zip(chunk, tag_sentences(model, chunk, tok, max_len), strict=True):
+            for sent, logp in zip(chunk, word_logprobs(model, chunk, tok, max_len), strict=True):
+                tags = decode(logp)
                 out.writelines(f"{w} {t}\n" for w, t in zip(sent, tags, strict=True))
                 out.write("\n")
+                conf.write(f"{confidence(logp, tags):.4f}\n")
                 words += len(sent)
             sentences_done += len(chunk)
             out.flush()
+            conf.flush()
             rate = words / (time.time() - started)
             log(f"{sentences_done} sentences, {words} words ({rate:.0f} words/s)")
     log(f"silver: {sentences_done} sentences, {words} words in {args.out}")

@@ -51,3 +51,11 @@ def test_silver_sentences_are_capped(tmp_path: Path) -> None:
 def test_no_silver_at_a_zero_cap(tmp_path: Path, limit: int) -> None:
     need(DATA / "anercorp" / "test.txt")
     assert silver_sentences(_write(tmp_path / "s.conll", OWN), limit, []) == []
+
+
+def test_silver_sentences_below_the_confidence_are_left_out(tmp_path: Path) -> None:
+    need(DATA / "anercorp" / "test.txt")
+    silver = _write(tmp_path / "silver.conll", OWN)
+    (tmp_path / "silver.conll.conf").write_text("0.55\n0.97\n")
+    assert silver_sentences(silver, 10, [], min_conf=0.9) == [OWN[1]]
+    assert silver_sentences(silver, 10, []) == OWN
