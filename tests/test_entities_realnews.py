@@ -534,3 +534,8 @@ def test_led_by_a_person_is_no_organization() -> None:
     body = "وأوضح أن الحكومة السابقة، برئاسة عبد الرحيم الكيب، اتصلت بالوزير."
     assert "عبد الرحيم الكيب" in _names(body, "PER")
     assert all("برئاسة" not in n and "رئاسة" not in n for n in _names(body, "ORG"))
+
+
+def test_a_construct_chain_of_a_rare_noun_is_one_organization_not_of_a_verb() -> None:
+    assert "إدارة صوامع الغلال" in _names("وهنا يكون السؤال لإدارة صوامع الغلال اليوم.", "ORG")
+    assert all("يحفظ" not in n for n in _names("وقال إن الجيش يحفظ الأمن في البلاد.", "ORG"))

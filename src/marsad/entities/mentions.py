@@ -427,7 +427,8 @@ def _institution_end(
             and j + 1 < len(tokens)
             and tokens[j + 1].prefix in ("ال", "لل")
             and labels[j] == "O"
-            and ew.is_common(token.text)
+            and (ew.is_common(token.text) or not name_lexicon().is_name(token.text))
+            and not token.text.startswith("ي")  # «جيش يحفظ النصوص»: a verb, not a noun
         ):
             chained = True
             j += 1  # «جهاز مكافحة الإرهاب», «رئاسة هيئة الأركان»: a construct chain
