@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import random
 
 import pytest
@@ -211,3 +212,24 @@ def test_name_words_written_apart_or_joined_are_joined_alike() -> None:
     assert join_name_words(["عبدالناصر", "علام"]) == ("عبدالناصر", "علام")
     assert join_name_words(["محمد", "عبد"]) == ("محمد", "عبد"), "nothing after it to join"
     assert normalize_word("إبراهيم") == normalize("إبراهيم")
+
+
+def test_remembered_short_texts_fold_as_when_first_seen(monkeypatch: pytest.MonkeyPatch) -> None:
+    """normalize remembers short texts: asked again, or after its memory starts afresh, it
+    gives what it gave the first time, for words with marks, a decomposed hamza, ligatures."""
+    module = importlib.import_module("marsad.text.normalize")  # the package's name is the function
+
+    words = ["وَزِيرُ", "ﻻ", "سؤ\u0654ال", "يو\u0654من", "الخارجيّة", "٢٠٢٠", "AbC", " مسافة  بين "]
+    monkeypatch.setattr(module, "_REMEMBERED", {})
+    first = [normalize(w) for w in words]
+    assert first[:2] == ["وزير", "لا"] and first[4:7] == ["الخارجيه", "2020", "abc"]
+    assert first[7] == "مسافه بين"
+    assert [normalize(w) for w in words] == first
+    monkeypatch.setattr(module, "_REMEMBERED", {})
+    monkeypatch.setattr(module, "_REMEMBER_AT_MOST", 3)
+    for _ in range(3):  # the memory fills and is emptied along the way
+        assert [normalize(w) for w in words] == first
+        assert len(module._REMEMBERED) <= 3
+    long = "وَزِيرُ  الخارجيّة " * 4  # longer texts are folded each time
+    assert normalize(long) == ("وزير الخارجيه " * 4).strip()
+    assert long not in module._REMEMBERED

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..ner.lexicon import key, lexicon
-from ..text import Token, normalize, normalize_word
-from ..wordforms import PhraseTable, any_form, load_data, phrase_table
+from ..text import Token, normalize, normalize_word, split_proclitics
+from ..wordforms import PhraseTable, forms, load_data, phrase_table
 
 __all__ = ["ACCORDING", "QuoteWords", "quote_words"]
 
@@ -199,9 +199,17 @@ def _has(table: frozenset[str], token: Token) -> bool:
     if known is None or known[0] != token.prefix or known[1] != is_word:
         if len(memo) >= _HAS_SIZE:
             memo.clear()
-        answer = any_form(table, token) or key(token.text) in table
+        answer = any(f in table for f in forms(token)) or (
+            _key_apart(token) and key(token.text) in table
+        )
         known = memo[token.text] = (token.prefix, is_word, answer)
     return known[2]
+
+
+def _key_apart(token: Token) -> bool:
+    """Whether the lexicon key of a token can be other than one of its :func:`forms`: only
+    for a word whose prefix is not the one the tokenizer gives it (a token built by hand)."""
+    return token.kind == "word" and token.prefix != split_proclitics(token.text)[0]
 
 
 def _keys(words: list[str]) -> frozenset[str]:

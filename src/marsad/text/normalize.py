@@ -80,12 +80,30 @@ def _recompose_hamza(match: re.Match[str]) -> str:
     return data.HAMZA_ABOVE_COMPOSITION[match.group(1)]
 
 
+#: Words and short phrases :func:`normalize` remembers (the stages and the tagger normalize the
+#: same words over and over), and how many before it starts afresh.
+_SHORT = 32
+_REMEMBERED: dict[str, str] = {}
+_REMEMBER_AT_MOST = 1 << 16
+
+
 def normalize(text: str) -> str:
     """Return the matching form of ``text``.
 
     >>> normalize("وَزِيرُ  الخارجيّة\u00a0ﻻ ٢٠٢٠")
     'وزير الخارجيه لا 2020'
     """
+    if len(text) >= _SHORT:
+        return _normalize(text)
+    known = _REMEMBERED.get(text)
+    if known is None:
+        if len(_REMEMBERED) >= _REMEMBER_AT_MOST:
+            _REMEMBERED.clear()
+        known = _REMEMBERED[text] = _normalize(text)
+    return known
+
+
+def _normalize(text: str) -> str:
     if data.COMBINING_HAMZA_ABOVE in text:
         text = _HAMZA_SEQUENCE.sub(_recompose_hamza, text)
     if len(text) < _LONG:
