@@ -539,3 +539,8 @@ def test_led_by_a_person_is_no_organization() -> None:
 def test_a_construct_chain_of_a_rare_noun_is_one_organization_not_of_a_verb() -> None:
     assert "إدارة صوامع الغلال" in _names("وهنا يكون السؤال لإدارة صوامع الغلال اليوم.", "ORG")
     assert all("يحفظ" not in n for n in _names("وقال إن الجيش يحفظ الأمن في البلاد.", "ORG"))
+
+
+def test_a_verb_after_a_name_is_not_the_name() -> None:
+    names = _names("وقال إن الرئيس الأميركي دونالد ترمب يخاطر بحروب تجارية.", "PER")
+    assert names == ["دونالد ترمب"], names

@@ -964,6 +964,8 @@ def _name_end(tokens: list[Token], first: int, end: int, lex: Lexicon, ew: Entit
             break  # «طارق والنصر»: «و» with the article joins another thing
         if _and_name(token):
             break  # «محمد عمر ومالك إسحاق»: «و» and a given name open the next person
+        if last - first >= 2 and _verb_like(token):
+            break  # «دونالد ترمب» + «يخاطر»
         titled = token.prefix in _PREPOSITIONS and key(token.text) in _honorific_firsts(lex)
         if titled or (token.prefix in _PREPOSITIONS and common) or (last - first >= 2 and common):
             break  # «… لخادم الحرمين»: a preposition and a title open what comes next
@@ -1076,10 +1078,23 @@ def _role_names(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityW
         end = j + 1
         while end < len(tokens) and end - j < MAX_NAME_TOKENS and labels[end] == "O":
             token = tokens[end]
-            if not _name_word(token, lex, ew) and not names.is_name(token.text):
+            if (not _name_word(token, lex, ew) and not names.is_name(token.text)) or _verb_like(
+                token
+            ):
                 break
             end += 1
         _set(labels, j, end, "PERS")
+
+
+def _verb_like(token: Token) -> bool:
+    """«يخاطر»: an imperfect verb after a name, which the name lists do not know (not «ت»,
+    which opens foreign names as often: «ترمب»)."""
+    return (
+        not token.prefix
+        and token.text[:1] == "ي"
+        and len(token.text) >= 4
+        and not name_lexicon().is_name(token.text)
+    )
 
 
 def _quoted_names(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityWords) -> None:
