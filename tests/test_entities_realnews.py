@@ -544,3 +544,13 @@ def test_a_construct_chain_of_a_rare_noun_is_one_organization_not_of_a_verb() ->
 def test_a_verb_after_a_name_is_not_the_name() -> None:
     names = _names("وقال إن الرئيس الأميركي دونالد ترمب يخاطر بحروب تجارية.", "PER")
     assert names == ["دونالد ترمب"], names
+
+
+def test_a_long_organization_written_shorter_is_one_organization() -> None:
+    body = (
+        "وأعلن مركز الملك فهد للبحوث الطبية افتتاح مختبر جديد. وقال مدير مركز الملك فهد"
+        " إن المختبر يخدم الباحثين."
+    )
+    orgs = [e for e in _entities(body) if e.type == "ORG"]
+    assert [e.name for e in orgs] == ["مركز الملك فهد للبحوث الطبية"], [e.name for e in orgs]
+    assert len(orgs[0].mentions) == 2

@@ -147,7 +147,8 @@ def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
     name is not a person (:func:`_lone_non_name`)."""
     kept: list[_Group] = []
     for group in groups:
-        target = _fuller(group, groups) if len(group.keys) < 3 or _genealogy(group) else None
+        long_ok = group.type != "PER" or _genealogy(group)  # an organization or place of any length
+        target = _fuller(group, groups) if len(group.keys) < 3 or long_ok else None
         if target is None:
             if not _lone_non_name(group):
                 kept.append(group)
@@ -321,12 +322,18 @@ def _fuller_organization(short: _Group, groups: list[_Group]) -> _Group | None:
         if short.keys[0] in entity_words().any_heads:
             return None
     heads = entity_words().name_heads
+    bare = (_without_article(short.keys[0]), *short.keys[1:])  # «الدايلي ميل»
     candidates = [
         g
         for g in longer
-        if g.keys[:n] == short.keys or (g.keys[0] in heads and g.keys[1 : n + 1] == short.keys)
+        if g.keys[:n] == short.keys
+        or (g.keys[0] in heads and g.keys[1 : n + 1] in (short.keys, bare))
     ]
     return candidates[0] if len(candidates) == 1 else None
+
+
+def _without_article(word: str) -> str:
+    return word[2:] if word.startswith("ال") and len(word) > 4 else word
 
 
 def _genealogy(group: _Group) -> bool:
