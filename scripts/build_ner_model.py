@@ -23,7 +23,9 @@
    ANT news from ``scripts/build_teacher.py label``): at most ``--silver-max`` of them
    (default all), never one overlapping a held-out ANERcorp sentence; ``--gold-repeat``
    appends the gold sentences K times, so that they weigh K times a silver one;
-   ``--silver-min-conf`` keeps only the sentences the teacher was that sure of.
+   ``--silver-min-conf`` keeps only the sentences the teacher was that sure of;
+   ``--silver-base CRF`` relabels the silver sentences with that CRF and keeps from the
+   teacher only its entities of ``--silver-types`` over words the CRF left as O.
 4. Writes ``ner.crfsuite`` into ``--out`` (default: the package's
    ``src/marsad/models/ner/``; the clusters and news types are read from and written
    to the same folder, so experiments can work on a copy) and prints the scores on the
@@ -43,7 +45,7 @@ from pathlib import Path
 
 import pycrfsuite
 
-from marsad.ner.conll import Sentence, read_conll, score
+from marsad.ner.conll import Sentence, entity_spans, read_conll, score
 from marsad.ner.features import WordTables, sentence_features
 from marsad.ner.newsfane import HeldOut, read_newsfane
 from marsad.ner.tagger import (
@@ -164,6 +166,26 @@ def silver_sentences(
     return kept
 
 
+def merge_silver(
+    silver: list[Sentence], base: Path, tables: WordTables, types: set[str]
+) -> list[Sentence]:
+    """Silver labels from two taggers: the ``base`` CRF's, plus every teacher entity of
+    ``types`` over words the CRF left outside any entity (the teacher recalls names the
+    CRF has not seen; the CRF is the more precise elsewhere)."""
+    crf = pycrfsuite.Tagger()
+    crf.open(str(base))
+    merged: list[Sentence] = []
+    for words, teacher in silver:
+        tags = list(crf.tag(sentence_features(words, tables)))
+        for start, end, kind in entity_spans(teacher):
+            if kind in types and all(t == "O" for t in tags[start:end]):
+                if end < len(tags) and tags[end].startswith("I-"):
+                    continue  # the span would run into the CRF's entity after it
+                tags[start:end] = [f"B-{kind}"] + [f"I-{kind}"] * (end - start - 1)
+        merged.append((words, tags))
+    return merged
+
+
 def train_crf(
     sentences: list[Sentence], tables: WordTables, target: Path, params: dict[str, object]
 ) -> pycrfsuite.Tagger:
@@ -234,6 +256,12 @@ def main() -> int:
     parser.add_argument(
         "--silver-min-conf", type=float, default=0.0, help="only silver sentences this sure"
     )
+    parser.add_argument(
+        "--silver-base", type=Path, help="take silver labels from this CRF, the teacher's only"
+    )
+    parser.add_argument(
+        "--silver-types", default="PERS", help="with --silver-base: the teacher's types (PERS,LOC)"
+    )
     parser.add_argument("--gold-repeat", type=int, default=1, help="gold sentences K times")
     parser.add_argument("--c1", type=float, default=CRF_PARAMS["c1"])
     parser.add_argument("--c2", type=float, default=CRF_PARAMS["c2"])
@@ -261,6 +289,8 @@ def main() -> int:
         if args.silver
         else []
     )
+    if args.silver_base:
+        silver = merge_silver(silver, args.silver_base, tables, set(args.silver_types.split(",")))
     gold = (fit + extra) * max(1, args.gold_repeat)
     tagger = train_crf(gold + silver, tables, out / MODEL_FILE, params)
     predicted = [tagger.tag(sentence_features(w, tables)) for w, _ in evaluation]

@@ -59,3 +59,21 @@ def test_silver_sentences_below_the_confidence_are_left_out(tmp_path: Path) -> N
     (tmp_path / "silver.conll.conf").write_text("0.55\n0.97\n")
     assert silver_sentences(silver, 10, [], min_conf=0.9) == [OWN[1]]
     assert silver_sentences(silver, 10, []) == OWN
+
+
+def test_merged_silver_adds_teacher_persons_only_where_the_crf_saw_nothing() -> None:
+    from build_ner_model import merge_silver
+
+    from marsad.ner.tagger import default_tagger
+
+    tagger = default_tagger()
+    words = ["وقال", "الشيخ", "أحمد", "الناصر", "في", "الكويت", "إن", "زيدون", "وصل"]
+    crf = tagger.tag(words)
+    assert crf[2] == "B-PERS" and crf[5] == "B-LOC" and crf[7] == "O"
+    teacher = ["O", "O", "O", "O", "O", "B-PERS", "O", "B-PERS", "O"]
+    [(_, merged)] = merge_silver(
+        [(words, teacher)], tagger.folder / "ner.crfsuite", tagger.tables, {"PERS"}
+    )
+    assert merged[5] == "B-LOC"  # the CRF's place stays
+    assert merged[2] == "B-PERS"  # and its person, which the teacher missed
+    assert merged[7] == "B-PERS"  # the teacher's person over the CRF's O is added
