@@ -516,11 +516,15 @@ def _brand_names(sent: SentenceTokens) -> None:
     """«خلطات واتساب», «أمام الهلال»: a name the news writes after a head of its kind
     («تطبيق واتساب», «نادي الهلال»; :mod:`marsad.entities.brands`) is an organization alone."""
     known = brand_names()
+    names = name_keys_of(sent)  # computed once per sentence: most words are looked up there
+    labels = sent.labels
     for i, token in enumerate(sent.tokens):
-        if token.kind == "word" and sent.labels[i] in ("O", "B-MISC") and brand_of(token, known):
-            if i + 1 < len(sent.labels) and sent.labels[i + 1].startswith("I-"):
+        if names[i] not in known and (not token.prefix or "ال" in token.prefix):
+            continue  # neither the word without its clitics nor, for «و»+name, its base
+        if token.kind == "word" and labels[i] in ("O", "B-MISC") and brand_of(token, known):
+            if i + 1 < len(labels) and labels[i + 1].startswith("I-"):
                 continue  # part of a longer name the tagger found
-            _set(sent.labels, i, i + 1, "ORG")
+            _set(labels, i, i + 1, "ORG")
 
 
 def _quoted_outlets(sent: SentenceTokens, keys: list[str]) -> None:
