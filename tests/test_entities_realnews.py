@@ -554,3 +554,10 @@ def test_a_long_organization_written_shorter_is_one_organization() -> None:
     orgs = [e for e in _entities(body) if e.type == "ORG"]
     assert [e.name for e in orgs] == ["مركز الملك فهد للبحوث الطبية"], [e.name for e in orgs]
     assert len(orgs[0].mentions) == 2
+
+
+def test_a_head_alone_is_no_place_and_a_body_short_form_inside_its_name_is_the_body() -> None:
+    assert _places("وشارك 48 فريقا من أحياء المحافظة وحضورا جماهيريا كبيرا.") == []
+    body = "وتوقعت المديرية العامة للأرصاد الجوية أمطارا، ونصحت الأرصاد السائقين بالحذر."
+    orgs = [e for e in _entities(body) if e.type == "ORG"]
+    assert [e.name for e in orgs] == ["المديرية العامة للأرصاد الجوية"], [e.name for e in orgs]

@@ -174,7 +174,7 @@ def _apply_rules(sent: SentenceTokens, lex: Lexicon) -> None:
     ew = entity_words()
     _institutions(sent, keys, words, lex, ew)
     _headed_places(sent, keys, words, lex, ew)
-    _listed_places(sent, keys, ew)
+    _listed_places(sent, keys, lex, ew)
     _named_areas(sent, keys, lex, ew)
     _quoted_outlets(sent, keys)
     _brand_names(sent)
@@ -184,8 +184,12 @@ def _apply_rules(sent: SentenceTokens, lex: Lexicon) -> None:
         label = sent.labels[i]
         if k in lex.not_names and label != "O" and label not in ("I-LOC", "I-ORG"):
             _unlabel(sent.labels, i)  # not inside a longer place («منطقة اليورو»)
-        elif k in ew.not_places and label.endswith("LOC") and _run_end(sent.labels, i) == i + 1:
-            _unlabel(sent.labels, i)  # «مشهد»: a scene, not Mashhad
+        elif (
+            label.endswith("LOC")
+            and _run_end(sent.labels, i) == i + 1
+            and (k in ew.not_places or (k in lex.loc_heads and not lex.place_at(words, i)))
+        ):
+            _unlabel(sent.labels, i)  # «مشهد»: a scene, not Mashhad; «المحافظة» alone
     _adjective_places(sent, lex)
     _role_names(sent, keys, lex, ew)
     _quoted_names(sent, keys, lex, ew)
@@ -607,7 +611,7 @@ def _area_name(sent: SentenceTokens, keys: list[str], j: int, lex: Lexicon) -> b
     )
 
 
-def _listed_places(sent: SentenceTokens, keys: list[str], ew: EntityWords) -> None:
+def _listed_places(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityWords) -> None:
     """«بلديات أحد والبيداء والعوالي», «محافظات الحرث والطوال»: after a plural place head
     in the construct state, the names joined by «و» are places, one each."""
     tokens, labels = sent.tokens, sent.labels
@@ -622,7 +626,13 @@ def _listed_places(sent: SentenceTokens, keys: list[str], ew: EntityWords) -> No
                 (items and not token.prefix.startswith("و"))
                 or (not items and token.prefix.startswith("و"))
                 or keys[j] in ew.place_lists
+                or keys[j] in lex.loc_heads  # «أحياء المحافظة»: the governorate's, no list
                 or (items and not token.prefix.endswith("ال") and ew.never_name(token.text))
+                or (
+                    not token.prefix.endswith("ال")
+                    and token.text.endswith(("ا", "اً", "ًا"))
+                    and ew.is_common(token.base)
+                )
             ):
                 break  # «… والعوالي» + «وأضاف»: a verb after the list ends it
             end = _run_end(labels, j) if labels[j] == "B-LOC" else j + 1
@@ -657,6 +667,8 @@ def _run_end(labels: list[str], j: int) -> int:
 _ADVERB_ENDINGS = ("ية", "يه", "يا", "يًا", "ياً", "اً", "ًا")
 #: The accusative ending an adverb takes and a place name does not.
 _TANWEEN = ("اً", "ًا")
+#: The accusative endings of an indefinite noun, written with or without its tanween.
+_ACCUSATIVE = ("ا", "اً", "ًا")
 
 
 def _organization_bounds(
@@ -745,6 +757,8 @@ def _purpose_end(tokens: list[Token], first: int, end: int) -> int:
         prefix = tokens[j].prefix
         if purposed and prefix == "ال" and not _nisba(tokens[j]):
             return j
+        if purposed and not prefix and tokens[j].text.endswith(_ACCUSATIVE):
+            return j  # «… للأرصاد الجوية» + «أمطارا»: the verb's object
         purposed = purposed or prefix == "لل"
     return end
 

@@ -321,6 +321,9 @@ def _fuller_organization(short: _Group, groups: list[_Group]) -> _Group | None:
             return candidates[0] if len(candidates) == 1 else None
         if short.keys[0] in entity_words().any_heads:
             return None
+        inside = [g for g in longer if short.keys[0] in g.keys[1:]]
+        if len(inside) == 1:  # «الأرصاد», «إدارة الأرصاد الجوية»
+            return inside[0]
     heads = entity_words().name_heads
     bare = (_without_article(short.keys[0]), *short.keys[1:])  # «الدايلي ميل»
     candidates = [
