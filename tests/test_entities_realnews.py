@@ -561,3 +561,9 @@ def test_a_head_alone_is_no_place_and_a_body_short_form_inside_its_name_is_the_b
     body = "وتوقعت المديرية العامة للأرصاد الجوية أمطارا، ونصحت الأرصاد السائقين بالحذر."
     orgs = [e for e in _entities(body) if e.type == "ORG"]
     assert [e.name for e in orgs] == ["المديرية العامة للأرصاد الجوية"], [e.name for e in orgs]
+
+
+def test_a_tagged_organization_grows_over_its_and_parts_only() -> None:
+    body = "وتوقع الخبراء أن تحدث مبادرات منظمة التعاون الاقتصادي والتنمية تغييرا كبيرا."
+    assert "منظمة التعاون الاقتصادي والتنمية" in _names(body, "ORG")
+    assert "مطار" not in _places("وهبطت الطائرة في المطار ثم أقلعت إلى مطار آخر.")

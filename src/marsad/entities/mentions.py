@@ -336,7 +336,10 @@ def _institutions(
             if not token.prefix.startswith(("ل", "ول"))
         ]
         # (a head is never a person's first word: «مؤسسة» + «سالم …» tagged as one person)
-        if end > i + 1 and labels[i] in ("O", "B-PERS") and "B-ORG" not in inner:
+        # a tagged organization grown only by «و…» parts («… الاقتصادي» + «والتنمية»)
+        run = _run_end(labels, i) if labels[i] == "B-ORG" else end
+        longer = run < end and all(t.prefix.startswith("و") for t in tokens[run:end])
+        if end > i + 1 and (labels[i] in ("O", "B-PERS") or longer) and "B-ORG" not in inner:
             _set(labels, i, end, "ORG")
             after = end
 

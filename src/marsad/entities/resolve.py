@@ -46,6 +46,7 @@ def build_entities(
     if extra:
         groups = _group(sorted([*found, *extra], key=_position), texts, lex, read)
     groups = _brand_places(_fold_titles(_merge_acronyms(_merge_short_forms(groups))), lex)
+    groups = [g for g in groups if not _head_alone(g, lex)]
     entities = [_entity(f"e{i + 1}", g, texts) for i, g in enumerate(groups)]
     _link_roles(entities, groups, lex, texts)
     return entities
@@ -183,6 +184,16 @@ def _merge_acronyms(groups: list[_Group]) -> list[_Group]:
             target.found.extend(group.found)
             target.contexts.extend(group.contexts)  # its names stay out of the canonical one
     return kept
+
+
+def _head_alone(group: _Group, lex: Lexicon) -> bool:
+    """«مطار», «نادي»: a head noun alone names no place or body, wherever it came from."""
+    if len(group.keys) != 1:
+        return False
+    k = key(group.keys[0])
+    if group.type in _PLACE:
+        return k in lex.loc_heads and not lex.place_at([group.keys[0]], 0)
+    return group.type == "ORG" and k in entity_words().institution_heads
 
 
 def _brand_places(groups: list[_Group], lex: Lexicon) -> list[_Group]:
