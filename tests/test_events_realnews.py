@@ -3,7 +3,10 @@ trigger, and the one-word triggers that are not events."""
 
 from __future__ import annotations
 
+import pytest
+
 from marsad import Document, Pipeline
+from marsad.errors import EmptyInputError
 from marsad.record import Article, Event
 
 
@@ -136,8 +139,10 @@ def test_a_trigger_word_inside_a_name_triggers_nothing() -> None:
 
 
 def test_no_stage_raises_on_odd_text() -> None:
-    for text in ["", "فاز", "حادث،،،", "«تكليف»", "عقد ، ، اجتماعا", "الذي فاز"]:
-        article_of(text, title=text or "x")
+    for text in ["فاز", "حادث،،،", "«تكليف»", "عقد ، ، اجتماعا", "الذي فاز"]:
+        assert article_of(text, title=text).errors == []
+    with pytest.raises(EmptyInputError):  # no words at all: a rejection, not a record
+        article_of("", title="x")
 
 
 def test_a_word_with_the_article_is_no_verbal_trigger() -> None:
