@@ -12,9 +12,7 @@ from ..errors import EmptyInputError, InputError, MalformedInputError, TooLargeE
 from ..record import Salvage
 from .decode import decode_bytes
 from .detect import check_size, gunzip_prefix, read_head, sniff_format
-from .feed import read_feed
 from .jsonl import JsonFields, read_jsonl
-from .warc import read_warc
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
@@ -126,6 +124,8 @@ def _read(path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
         raise EmptyInputError(str(path), "empty file")
     fmt = sniff_format(head, str(path))
     if fmt == "warc":
+        from .warc import read_warc  # fastwarc, only for WARC files
+
         yield from read_warc(path, options.max_bytes)
     elif fmt == "jsonl":
         yield from read_jsonl(path, options.json_fields, options.max_bytes)
@@ -133,6 +133,8 @@ def _read(path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
         warnings: list[Salvage] = []
         data = _read_whole(path, gzipped, options.max_bytes, warnings)
         if fmt == "feed":
+            from .feed import read_feed  # feedparser and the HTML reader, only for feeds
+
             yield from read_feed(path, data, warnings)
         else:
             text, encoding = decode_bytes(data, str(path), warnings=warnings)
