@@ -1,7 +1,8 @@
 """Word lists only the entities stage reads (the tagger's features do not depend on them).
 
 From ``data/entities.toml``: the heads that open an organization's name in the construct
-state (``institution_heads``) and the words that end such a phrase (``phrase_stops``); from
+state (``institution_heads``), the words that end such a phrase (``phrase_stops``) and the
+other lists of :class:`EntityWords`, each commented where it is defined there; from
 ``data/common_words.json`` (built by ``scripts/build_common_words.py`` from gold NER data):
 words that news uses as ordinary words and almost never inside a person's name. All are
 keyed by :func:`marsad.ner.lexicon.key`.
@@ -57,6 +58,14 @@ class EntityWords:
         return k in self.common and k not in self.also_names
 
 
+def _keys(words: list[str]) -> frozenset[str]:
+    return frozenset(key(w) for w in words)
+
+
+def _phrases(phrases: list[str]) -> frozenset[tuple[str, ...]]:
+    return frozenset(tuple(key(w) for w in p.split()) for p in phrases)
+
+
 @cache
 def entity_words() -> EntityWords:
     package = resources.files("marsad")
@@ -67,25 +76,23 @@ def entity_words() -> EntityWords:
         institution_heads=frozenset(key(h) for h in heads if not h.startswith("ال")),
         definite_heads=frozenset(key(h) for h in heads if h.startswith("ال")),
         any_heads=frozenset(key(h) for h in heads),
-        place_heads=frozenset(key(h) for h in data["place_heads"]),
-        weak_place_heads=frozenset(key(h) for h in data["weak_place_heads"]),
-        weak_heads=frozenset(key(h) for h in data["weak_institution_heads"]),
-        office_heads=frozenset(key(h) for h in data["office_heads"]),
-        name_heads=frozenset(key(h) for h in data["name_heads"]),
-        not_places=frozenset(key(w) for w in data["not_places"]),
-        activities=frozenset(tuple(key(w) for w in p.split()) for p in data["activities"]),
-        official_adjectives=frozenset(key(w) for w in data["official_adjectives"]),
-        place_lists=frozenset(key(w) for w in data["place_lists"]),
-        area_heads=frozenset(key(w) for w in data["area_heads"]),
-        company_tails=frozenset(key(w) for w in data["company_tails"]),
-        person_openers=frozenset(key(w) for w in data["person_openers"]),
-        role_modifiers=frozenset(key(w) for w in data["role_modifiers"]),
+        place_heads=_keys(data["place_heads"]),
+        weak_place_heads=_keys(data["weak_place_heads"]),
+        weak_heads=_keys(data["weak_institution_heads"]),
+        office_heads=_keys(data["office_heads"]),
+        name_heads=_keys(data["name_heads"]),
+        not_places=_keys(data["not_places"]),
+        activities=_phrases(data["activities"]),
+        official_adjectives=_keys(data["official_adjectives"]),
+        place_lists=_keys(data["place_lists"]),
+        area_heads=_keys(data["area_heads"]),
+        company_tails=_keys(data["company_tails"]),
+        person_openers=_keys(data["person_openers"]),
+        role_modifiers=_keys(data["role_modifiers"]),
         directions=frozenset(f for w in data["directions"] for f in (key(w), name_key(w))),
-        phrase_stops=frozenset(key(w) for w in data["phrase_stops"]),
-        not_organizations=frozenset(
-            tuple(key(w) for w in p.split()) for p in data["not_organizations"]
-        ),
-        not_persons=frozenset(tuple(key(w) for w in p.split()) for p in data["not_persons"]),
+        phrase_stops=_keys(data["phrase_stops"]),
+        not_organizations=_phrases(data["not_organizations"]),
+        not_persons=_phrases(data["not_persons"]),
         not_honorifics=frozenset(data["not_honorifics"]),
         things={
             **{key(w): "" for w in data["named_things"]},
