@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import gzip
 import hashlib
-from collections.abc import Sequence
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pycrfsuite
 
@@ -39,14 +41,39 @@ def _lines(path: Path) -> list[str]:
     return gzip.decompress(path.read_bytes()).decode("utf-8").splitlines()
 
 
+class _Clusters(Mapping[str, tuple[str, ...]]):
+    """Word -> cluster ids, read from the file's text in one pass of the regular expression
+    engine; a word's ids are split from their line when asked for (a tagger asks for the
+    words of its articles, not the 107 k of the file)."""
+
+    _ROW = re.compile(r"^([^\t\n]*)\t(.*)$", re.M)
+
+    def __init__(self, text: str) -> None:
+        self._rows: dict[str, str] = dict(self._ROW.findall(text))
+
+    def __getitem__(self, word: str) -> tuple[str, ...]:
+        return tuple(self._rows[word].split("\t"))
+
+    def get(self, word: str, default: Any = None) -> Any:
+        ids = self._rows.get(word)
+        return default if ids is None else tuple(ids.split("\t"))
+
+    def __contains__(self, word: object) -> bool:
+        return word in self._rows
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._rows)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+
 def load_tables(folder: Path) -> WordTables:
     """The word clusters and news entity types shipped beside the model (tab-separated, gzipped)."""
-    clusters: dict[str, tuple[str, ...]] = {}
-    for line in _lines(folder / CLUSTER_FILE):
-        word, _, ids = line.partition("\t")
-        clusters[word] = tuple(ids.split("\t"))
+    path = folder / CLUSTER_FILE
+    text = gzip.decompress(path.read_bytes()).decode("utf-8") if path.exists() else ""
     news = dict(line.split("\t", 1) for line in _lines(folder / NEWS_TYPES_FILE))
-    return WordTables(clusters, news)
+    return WordTables(_Clusters(text), news)
 
 
 def _digest(model: Path) -> str:
