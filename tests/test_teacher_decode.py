@@ -1,17 +1,14 @@
-"""scripts/build_teacher.py's decoding and chunking (needs torch, the ``train`` extra)."""
+"""The teacher's decoding and chunking (scripts/teacher_bio.py, which needs no torch)."""
 
 from __future__ import annotations
 
 import sys
 from pathlib import Path
 
-import pytest
-
-np = pytest.importorskip("numpy")
-pytest.importorskip("torch")
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
-import build_teacher as bt  # noqa: E402
+import teacher_bio as bt
 
 
 def _logprobs(rows: list[dict[str, float]]) -> object:
