@@ -6,8 +6,9 @@
 from __future__ import annotations
 
 import sys
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from .._lazy import lazy_attribute
 
 if TYPE_CHECKING:
     from .analyzer import Term, analyze, stem, terms
@@ -36,11 +37,7 @@ _LAZY = {
 
 
 def __getattr__(name: str) -> object:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f".{module}", __name__), name)
-    globals()[name] = value
+    value = lazy_attribute(__name__, globals(), _LAZY, name)
     _keep_ingest_the_function()
     return value
 

@@ -6,8 +6,9 @@ FastAPI and the archive are imported on first use, so ``marsad serve --help`` an
 
 from __future__ import annotations
 
-from importlib import import_module
 from typing import TYPE_CHECKING
+
+from .._lazy import lazy_attribute
 
 if TYPE_CHECKING:
     from .app import WebConfig, create_app
@@ -16,8 +17,4 @@ __all__ = ["WebConfig", "create_app"]
 
 
 def __getattr__(name: str) -> object:
-    if name not in __all__:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(".app", __name__), name)
-    globals()[name] = value
-    return value
+    return lazy_attribute(__name__, globals(), dict.fromkeys(__all__, "app"), name)
