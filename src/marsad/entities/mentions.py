@@ -142,7 +142,9 @@ def _places_inside(
         at = j
         if not n and where and key(tokens[j].text) in lex.loc_heads and j + 1 < last:
             at = j + 1  # «بمحافظة جدة», «بمحافظة حبونا»: the place after its head
-            n = lex.place_at(words, at) or int(_area_name(sent, keys_of(sent), at, lex))
+            n = lex.place_at(words, at) or int(
+                _area_name(sent, keys_of(sent), at, lex, entity_words())
+            )
         if n:
             place = _mention(sent, at, at + n, "LOC", text, lex)
             if place is not None:
@@ -201,6 +203,13 @@ def _set(labels: list[str], first: int, last: int, kind: str) -> None:
     labels[first:last] = [f"B-{kind}"] + [f"I-{kind}"] * (last - first - 1)
     if last < len(labels) and labels[last].startswith("I-"):
         labels[last] = "B-" + labels[last][2:]
+
+
+def _clear(labels: list[str], first: int, end: int) -> None:
+    """Unlabel ``first:end``; a run going on after it starts anew."""
+    labels[first:end] = ["O"] * (end - first)
+    if end < len(labels) and labels[end].startswith("I-"):
+        labels[end] = "B-" + labels[end][2:]
 
 
 def _unlabel(labels: list[str], i: int) -> None:
@@ -534,14 +543,19 @@ def _brand_names(sent: SentenceTokens) -> None:
             _set(labels, i, i + 1, "ORG")
 
 
+def _closing_quote(tokens: list[Token], first: int, end: int) -> int | None:
+    """The first closing quotation mark among tokens ``first:end``, if any."""
+    return next(
+        (j for j in range(first, min(end, len(tokens))) if tokens[j].text in _CLOSING), None
+    )
+
+
 def _quoted_outlets(sent: SentenceTokens, keys: list[str]) -> None:
     tokens, labels = sent.tokens, sent.labels
     for i in [i for i, k in enumerate(keys[:-3]) if k in _OUTLET_WORDS]:
         if tokens[i + 1].text not in _OPENING:
             continue
-        close = next(
-            (j for j in range(i + 3, min(i + 6, len(tokens))) if tokens[j].text in _CLOSING), None
-        )
+        close = _closing_quote(tokens, i + 3, i + 6)
         if close is None or any(t.kind != "word" for t in tokens[i + 2 : close]):
             continue
         if not any(label.endswith("ORG") for label in labels[i + 2 : close]):
@@ -595,18 +609,20 @@ def _named_areas(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Entity
         j = i + 1
         if tokens[i].prefix.endswith(_DEFINITE) or labels[j] != "O":
             continue
-        if _area_name(sent, keys, j, lex):
+        if _area_name(sent, keys, j, lex, ew):
             _set(labels, j, j + 1, "LOC")
 
 
-def _area_name(sent: SentenceTokens, keys: list[str], j: int, lex: Lexicon) -> bool:
+def _area_name(
+    sent: SentenceTokens, keys: list[str], j: int, lex: Lexicon, ew: EntityWords
+) -> bool:
     """Whether the word ``j``, after an administrative head, can be a place's name: no
     ordinary word («منطقة آمنة»), title, adjective or verbal noun («منطقة استرخاء»)."""
     token = sent.tokens[j]
     return not (
         token.kind != "word"
         or token.prefix not in ("", "ال")
-        or entity_words().is_common(token.text)
+        or ew.is_common(token.text)
         or (keys[j],) in lex.honorifics
         or token.text.endswith(_NISBA_ENDINGS)
         or (keys[j].startswith("است") and len(keys[j]) > 5)
@@ -633,7 +649,7 @@ def _listed_places(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
                 or (items and not token.prefix.endswith("ال") and ew.never_name(token.text))
                 or (
                     not token.prefix.endswith("ال")
-                    and token.text.endswith(("ا", "اً", "ًا"))
+                    and token.text.endswith(_ACCUSATIVE)
                     and ew.is_common(token.base)
                 )
             ):
@@ -917,7 +933,7 @@ def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
             or (tokens[first].prefix == "ال" and lex.nationality(tokens[first].text))
         ):
             first += 1  # «سيترك بلاتر», «المصري بالخرطوم أسامة …»: not the name
-        last = _name_end(tokens, first, end, lex, ew)
+        last = _name_end(tokens, keys, first, end, lex, ew)
         labels[start:first] = ["O"] * (first - start)
         names = [
             t
@@ -931,9 +947,7 @@ def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
             end = max(end, last)
         if thing == "ORG" and names:
             _set(labels, first, last, "ORG")  # «سهم رينو»: the company
-            labels[last:end] = ["O"] * (end - last)
-            if end < len(labels) and labels[end].startswith("I-"):
-                labels[end] = "B-" + labels[end][2:]
+            _clear(labels, last, end)
         elif (
             not names
             or thing is not None
@@ -941,18 +955,14 @@ def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
             or all((key(t.text),) in lex.honorifics for t in names)
             or opens_place
         ):
-            labels[first:end] = ["O"] * (end - first)
-            if end < len(labels) and labels[end].startswith("I-"):
-                labels[end] = "B-" + labels[end][2:]
+            _clear(labels, first, end)
         else:
             labels[first:last] = ["B-PERS"] + ["I-PERS"] * (last - first - 1)
             if last < end and _and_name(tokens[last]):  # «محمد عمر» + «ومالك إسحاق»
                 labels[last:end] = ["B-PERS"] + ["I-PERS"] * (end - last - 1)
                 i = last
                 continue
-            labels[last:end] = ["O"] * (end - last)
-            if end < len(labels) and labels[end].startswith("I-"):
-                labels[end] = "B-" + labels[end][2:]
+            _clear(labels, last, end)
         i = end
 
 
@@ -962,18 +972,17 @@ _DEFINITE_PREPOSITIONS = frozenset({"بال", "لل", "كال", "وبال", "و�
 _PREPOSITIONS = ("ب", "ل", "ك", "لل", "بال", "كال", "وب", "ول", "فب", "فل", "ولل", "وبال")
 
 
-def _name_end(tokens: list[Token], first: int, end: int, lex: Lexicon, ew: EntityWords) -> int:
+def _name_end(
+    tokens: list[Token], keys: list[str], first: int, end: int, lex: Lexicon, ew: EntityWords
+) -> int:
     """Where the name starting at ``first`` ends inside a run ending at ``end``: before a word
     with a preposition («عبد العزيز للحوار»), before an ordinary word after two name words
     («هاني الخالدي كلمة»), and without ordinary words at its end."""
     last = first + 1
     while last < end:
         token = tokens[last]
-        before = key(tokens[last - 1].text)
-        if before in _GENEALOGY or (
-            last >= first + 3
-            and _after_genealogy([key(t.text) for t in tokens[: last + 1]], last)
-            and token.prefix == "ال"
+        if keys[last - 1] in _GENEALOGY or (
+            last >= first + 3 and _after_genealogy(keys, last) and token.prefix == "ال"
         ):
             last += 1  # «بن شباب», «بن عبدالرحمن القصير»: the genealogy's names stay
             continue
@@ -987,7 +996,7 @@ def _name_end(tokens: list[Token], first: int, end: int, lex: Lexicon, ew: Entit
             break  # «محمد عمر ومالك إسحاق»: «و» and a given name open the next person
         if last - first >= 2 and _verb_like(token):
             break  # «دونالد ترمب» + «يخاطر»
-        titled = token.prefix in _PREPOSITIONS and key(token.text) in _honorific_firsts(lex)
+        titled = token.prefix in _PREPOSITIONS and keys[last] in _honorific_firsts(lex)
         if titled or (token.prefix in _PREPOSITIONS and common) or (last - first >= 2 and common):
             break  # «… لخادم الحرمين»: a preposition and a title open what comes next
         last += 1
@@ -995,10 +1004,8 @@ def _name_end(tokens: list[Token], first: int, end: int, lex: Lexicon, ew: Entit
         last > first + 1
         and ew.never_name(tokens[last - 1].text)
         and not _ali(tokens[last - 1])
-        and key(tokens[last - 2].text) not in _GENEALOGY
-        and not (
-            last >= first + 3 and _after_genealogy([key(t.text) for t in tokens[:last]], last - 1)
-        )
+        and keys[last - 2] not in _GENEALOGY
+        and not (last >= first + 3 and _after_genealogy(keys, last - 1))
         and not _family_close(tokens, first, last - 1, lex, ew)
     ):
         last -= 1
@@ -1125,9 +1132,7 @@ def _quoted_names(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Entit
     tokens, labels = sent.tokens, sent.labels
     names = name_lexicon()
     for i in [i for i, t in enumerate(tokens[:-2]) if t.text in _OPENING and i > 0]:
-        close = next(
-            (j for j in range(i + 2, min(i + 5, len(tokens))) if tokens[j].text in _CLOSING), None
-        )
+        close = _closing_quote(tokens, i + 2, i + 5)
         if close is None:
             continue
         inner = tokens[i + 1 : close]

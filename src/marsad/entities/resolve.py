@@ -209,10 +209,11 @@ def _brand_places(groups: list[_Group], lex: Lexicon) -> list[_Group]:
     for group in groups:
         brand = brands.get(group.keys[0]) if len(group.keys) == 1 else None
         if group.type in _PLACE and brand is not None:
-            speaking = [f for f in group.found if _after_speech(f, lex)]
-            brand.found.extend(speaking)
-            group.found = [f for f in group.found if not _after_speech(f, lex)]
-            if not group.found:
+            place: list[Found] = []
+            for mention in group.found:
+                (brand.found if _after_speech(mention, lex) else place).append(mention)
+            group.found = place
+            if not place:
                 continue
         kept.append(group)
     return kept
