@@ -4,17 +4,33 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
+from urllib.parse import SplitResult, urlsplit
 
 if TYPE_CHECKING:
     from .record import Salvage
 
-__all__ = ["Document", "DocumentKind"]
+__all__ = ["Document", "DocumentKind", "split_url", "url_host"]
 
 #: ``text``: a plain-text dump (title, lead, paragraphs, furniture, all as lines);
 #: ``html``: a whole web page; ``fields``: title/lead/body already separated
 #: (JSON lines, feed entries), the body being plain text or, when
 #: ``body_is_html``, an HTML fragment.
 DocumentKind = Literal["text", "html", "fields"]
+
+
+def split_url(url: str) -> SplitResult | None:
+    """``url`` split into its parts, or None when it cannot be: a crawl's URLs can be
+    damaged (``http://[abc/`` makes :func:`urllib.parse.urlsplit` raise ValueError)."""
+    try:
+        return urlsplit(url.strip())
+    except ValueError:
+        return None
+
+
+def url_host(url: str | None) -> str:
+    """The host part of ``url`` ("" when there is none or the address is damaged)."""
+    parts = split_url(url) if url else None
+    return parts.netloc if parts is not None else ""
 
 
 @dataclass(slots=True)

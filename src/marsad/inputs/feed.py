@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 import feedparser
 
-from ..document import Document
+from ..document import Document, url_host
 from ..errors import EmptyInputError, InputError, MalformedInputError
 from ..htmltext import fragment_to_text
 from ..record import Salvage
@@ -42,7 +41,7 @@ def read_feed(
     if not entries and not parsed.get("bozo"):
         yield EmptyInputError(str(path), "a feed with no entries")
     link = str(parsed.get("feed", {}).get("link") or "")
-    site = urlsplit(link).netloc or str(path)
+    site = url_host(link) or str(path)
     for i, entry in enumerate(entries):
         document = _document(entry, f"{path}#entry{i + 1}", site)
         if isinstance(document, Document) and warnings:

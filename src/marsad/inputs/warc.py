@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from fastwarc.warc import ArchiveIterator, WarcRecordType
 
-from ..document import Document, DocumentKind
+from ..document import Document, DocumentKind, url_host
 from ..errors import InputError, MalformedInputError, TooLargeError
 from ..record import Salvage
 from .decode import decode_bytes
@@ -92,6 +91,6 @@ def _document(record: Any, path: Path, max_bytes: int) -> Document | InputError 
         content=text,
         url=uri,
         encoding=encoding,
-        source=(urlsplit(uri).netloc if uri else "") or str(path),
+        source=url_host(uri) or str(path),
         warnings=warnings,
     )

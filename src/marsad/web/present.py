@@ -11,10 +11,11 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
-from urllib.parse import quote, urlencode, urlsplit
+from urllib.parse import quote, urlencode
 
 from markupsafe import Markup
 
+from ..document import split_url
 from ..record import Article, Entity, TextField
 from ..text.sentences import split_sentences
 from .highlight import Mark, render_paragraphs, render_spans
@@ -44,8 +45,10 @@ def safe_url(url: str | None) -> str | None:
     """``url`` when it is an http(s) address, else None (no javascript:, data:, ...)."""
     if not url:
         return None
-    parts = urlsplit(url.strip())
-    return url.strip() if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+    parts = split_url(url)
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return None
+    return url.strip()
 
 
 def snippet_html(snippet: str, highlights: Sequence[Sequence[int]]) -> Markup:
