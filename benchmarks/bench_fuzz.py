@@ -256,6 +256,18 @@ class Maker:
             feed = feed.replace("<rss", "<rss><rss", 1).replace("<item>", "<item><item>")
         return "feed.xml", feed.encode()
 
+    def m_damaged_url(self) -> Made:
+        """Addresses urllib refuses (a bracket opening an IPv6 host never closed, a stray
+        bracket) in a feed, a WARC header or a JSON line."""
+        bad = self.r.choice(("http://[news.example/", "https://a]b/", "http://[::1/", "http://["))
+        pick = self.r.randrange(3)
+        if pick == 0:
+            return "url.xml", self.feed().replace("https://news.example/", bad).encode()
+        if pick == 1:
+            return "url.warc", self.warc().replace(b"https://news.example/", bad.encode())
+        rows = [dict(self.row(), url=bad) for _ in range(self.r.randint(1, 3))]
+        return "url.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode()
+
     def m_broken_jsonl(self) -> Made:
         lines = self.jsonl(self.r.randint(2, 6)).split(b"\n")
         pick = self.r.randrange(6)
@@ -313,7 +325,7 @@ class Maker:
 KINDS: tuple[str, ...] = (
     "truncate", "truncate-last-char", "flip", "insert", "nul", "mixed-encoding",
     "wrong-encoding", "utf16", "broken-warc", "cut-gzip", "broken-feed", "broken-jsonl",
-    "deep-nesting", "long-line", "random-bytes", "zero-length", "broken-html",
+    "damaged-url", "deep-nesting", "long-line", "random-bytes", "zero-length", "broken-html",
 )  # fmt: skip
 
 
