@@ -121,8 +121,9 @@ class Maker:
             f"</h1>{paragraphs}</article><footer>جميع الحقوق محفوظة</footer></body></html>"
         )
 
-    def jsonl(self, n: int = 0) -> bytes:
-        rows = [self.row() for _ in range(n or self.r.randint(1, 6))]
+    def jsonl(self, n: int = 0, **fields: Any) -> bytes:
+        """n ANT rows (1-6 at random when 0) as JSON lines, ``fields`` set in each."""
+        rows = [dict(self.row(), **fields) for _ in range(n or self.r.randint(1, 6))]
         return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode()
 
     def feed(self) -> str:
@@ -265,8 +266,7 @@ class Maker:
             return "url.xml", self.feed().replace("https://news.example/", bad).encode()
         if pick == 1:
             return "url.warc", self.warc().replace(b"https://news.example/", bad.encode())
-        rows = [dict(self.row(), url=bad) for _ in range(self.r.randint(1, 3))]
-        return "url.jsonl", "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows).encode()
+        return "url.jsonl", self.jsonl(self.r.randint(1, 3), url=bad)
 
     def m_broken_jsonl(self) -> Made:
         lines = self.jsonl(self.r.randint(2, 6)).split(b"\n")

@@ -12,7 +12,7 @@ from marsad import extract
 from marsad.document import url_host
 from marsad.web.present import safe_url
 
-from .builders import PARAGRAPHS, TITLE, write
+from .builders import PARAGRAPHS, TITLE, page, warc_bytes, write
 
 BAD = "http://[abc/news/1"
 
@@ -26,23 +26,11 @@ def _feed() -> str:
     )
 
 
-def _warc() -> bytes:
-    page = ("<html><body>" + "".join(f"<p>{p}</p>" for p in PARAGRAPHS) + "</body></html>").encode()
-    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\n\r\n" + page
-    head = (
-        "WARC/1.0\r\nWARC-Type: response\r\n"
-        f"WARC-Target-URI: {BAD}\r\nWARC-Record-ID: <urn:uuid:00000000-0000-0000-0000-000000000001>\r\n"
-        "WARC-Date: 2015-01-01T00:00:00Z\r\nContent-Type: application/http; msgtype=response\r\n"
-        f"Content-Length: {len(http)}\r\n\r\n"
-    ).encode()
-    return head + http + b"\r\n\r\n"
-
-
 @pytest.mark.parametrize(
     ("name", "data"),
     [
         ("feed.rss", _feed()),
-        ("crawl.warc", _warc()),
+        ("crawl.warc", warc_bytes([(BAD, "text/html; charset=utf-8", page().encode())])),
         ("lines.jsonl", json.dumps({"title": TITLE, "body": "\n".join(PARAGRAPHS), "url": BAD})),
     ],
 )
