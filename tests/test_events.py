@@ -95,3 +95,5 @@ def test_condemn_and_attack() -> None:
     assert {"condemn", "attack"} <= kinds
     attack = next(e for e in article.events if e.type == "attack")
     assert attack.amount is not None and article.amounts[attack.amount].value == 20
+    # the ministry condemned the attack; it did not carry it out: no one is named for it
+    assert attack.agent is None and attack.place is not None

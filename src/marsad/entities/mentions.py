@@ -197,6 +197,7 @@ def _apply_rules(sent: SentenceTokens, lex: Lexicon) -> None:
     _quoted_names(sent, keys, lex, ew)
     _person_bounds(sent, keys, lex, ew)
     _organization_bounds(sent, keys, lex, ew)
+    _conjoined_organizations(sent)
 
 
 def _set(labels: list[str], first: int, last: int, kind: str) -> None:
@@ -395,6 +396,8 @@ def _institution_end(
             # or «لل…» only more «و…» parts and adjectives
         if token.prefix.startswith("و") and lex.nationality(tokens[j - 1].text) is not None:
             break  # «النظام السوري» + «والانضمام»: a nationality closes the name
+        if token.prefix == "ال" and _after_adjective(tokens, keys, j, lex, ew):
+            break  # «الميليشيات الحوثية» + «الفرصة»: after an adjective, a noun is the verb's
         if token.prefix in _NAME_DEFINITE or (
             token.prefix == "و"
             and j + 1 < len(tokens)
@@ -490,6 +493,24 @@ def _institution_end(
 
 
 _NISBA_ENDINGS = ("ي", "يه", "ية", "يين", "يون", "يات")
+
+
+def _after_adjective(
+    tokens: list[Token], keys: list[str], j: int, lex: Lexicon, ew: EntityWords
+) -> bool:
+    """Whether definite word ``j`` is a noun after an adjective closing a name («صحيفة ذا ستار
+    البريطانية» + «الخبر»): adjectives go on after one («العربية» + «السعودية», «العامة»,
+    «المشتركة»), a noun does not (it is the object of the verb before the name)."""
+    before, token = tokens[j - 1], tokens[j]
+    if not (_nisba(before) or lex.nationality(before.text) is not None):
+        return False
+    adjective = (
+        _nisba(token)
+        or keys[j] in ew.official_adjectives
+        or token.base.startswith("م")  # a participle: «المشتركة», «المتحدة», «المنظمة»
+        or lex.nationality(token.text) is not None
+    )
+    return not adjective
 
 
 def _time_after(tokens: list[Token], keys: list[str], j: int, ew: EntityWords) -> bool:
@@ -739,6 +760,18 @@ def _organization_bounds(
         if grown < len(labels) and labels[grown].startswith("I-"):
             labels[grown] = "B-" + labels[grown][2:]
         i = max(grown, i + 1)
+
+
+def _conjoined_organizations(sent: SentenceTokens) -> None:
+    """«أعلنت سامسونج وماستر كارد»: a name joined by «و» to an organization, and not opened
+    by a person's given name, is a second organization, not a person."""
+    tokens, labels = sent.tokens, sent.labels
+    names = name_lexicon()
+    for i in range(1, len(tokens)):
+        if labels[i] != "B-PERS" or tokens[i].prefix != "و" or not labels[i - 1].endswith("ORG"):
+            continue
+        if not names.is_given(tokens[i].base):
+            _set(labels, i, _run_end(labels, i), "ORG")
 
 
 def _described(

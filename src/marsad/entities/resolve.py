@@ -13,7 +13,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..ner.lexicon import Lexicon, key
+from ..ner.lexicon import Lexicon, key, lexicon
 from ..ner.names import name_lexicon
 from ..record import Entity, Mention, Role
 from ..text import join_name_words
@@ -45,7 +45,8 @@ def build_entities(
     extra = _propagate(groups, sentences, texts)
     if extra:
         groups = _group(sorted([*found, *extra], key=_position), texts, lex, read)
-    groups = _brand_places(_fold_titles(_merge_acronyms(_merge_short_forms(groups))), lex)
+    groups = _merge_short_forms(_organizations_named_as_persons(groups))
+    groups = _brand_places(_fold_titles(_merge_acronyms(groups)), lex)
     groups = [g for g in groups if not _head_alone(g, lex)]
     entities = [_entity(f"e{i + 1}", g, texts) for i, g in enumerate(groups)]
     _link_roles(entities, groups, lex, texts)
@@ -99,9 +100,12 @@ def _propagate(
     """Untagged occurrences of a found name (or of a person's surname) are mentions too."""
     wanted: dict[tuple[str, ...], str] = {}
     surnames: dict[str, list[str]] = {}
+    heads = entity_words().name_heads
     for group in groups:
         if len(group.keys) > 1 or group.type != "PER":
             wanted.setdefault(group.keys, group.type)
+        if group.type == "ORG" and _named_by_head(group.keys, heads):
+            wanted.setdefault(group.keys[1:], "ORG")  # «شركة زاجل» … «وقالت زاجل»
         if group.type == "PER" and len(group.keys) > 1 and group.keys[-1].startswith("ال"):
             surnames.setdefault(group.keys[-1], []).append(group.type)
     for surname, kinds in surnames.items():
@@ -138,6 +142,28 @@ def _occurrences(
                 break
         i += 1
     return out
+
+
+def _organizations_named_as_persons(groups: list[_Group]) -> list[_Group]:
+    """«وأعلنت سامسونج وماستر كارد» … «الخاصة بماستر كارد», «نادي ريفر بليت» … «رئيس ريفر
+    بليت»: a name the article gives an organization (or, after a head saying what kind it is,
+    its name) is that organization wherever the tagger took it for a person."""
+    heads = entity_words().name_heads
+    named: dict[tuple[str, ...], _Group] = {}
+    for group in groups:
+        if group.type == "ORG":
+            named.setdefault(group.keys, group)
+            if len(group.keys) > 1 and group.keys[0] in heads:
+                named.setdefault(group.keys[1:], group)
+    kept: list[_Group] = []
+    for group in groups:
+        target = named.get(group.keys) if group.type == "PER" else None
+        if target is None:
+            kept.append(group)
+        else:
+            target.found.extend(group.found)
+            target.names.extend(group.names)
+    return kept
 
 
 def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
@@ -384,7 +410,31 @@ def _canonical(group: _Group) -> str:
     first: dict[str, int] = {}
     for i, n in enumerate(names):
         first.setdefault(n, -i)
-    return max(names, key=lambda n: (len(join_name_words(n.split())), counts[n], len(n), first[n]))
+    best = max(names, key=lambda n: (len(join_name_words(n.split())), counts[n], len(n), first[n]))
+    return _unheaded(best, counts) if group.type == "ORG" else best
+
+
+def _named_by_head(keys: tuple[str, ...], heads: frozenset[str]) -> bool:
+    """«شركة موبايلي», «صحيفة دايلي ميل»: a head saying what kind of body, then a name that is
+    no ordinary word; in «نادي الاتحاد», «قناة الجزيرة» the head is what makes it a name."""
+    return len(keys) > 1 and keys[0] in heads and not entity_words().is_common(keys[1])
+
+
+def _unheaded(name: str, counts: Counter[str]) -> str:
+    """«داعش» for «تنظيم داعش», «موبايلي» for «شركة موبايلي»: when the article writes an
+    organization's name (:func:`_named_by_head`) without the head saying what kind it is (and without a nationality
+    after it: «صحيفة دايلي ميل البريطانية», then «للدايلي ميل») at least as often as with it,
+    that is its name."""
+    words = name.split()
+    if not _named_by_head(tuple(key(w) for w in words), entity_words().name_heads):
+        return name
+    rest = words[1:]
+    if len(rest) > 1 and lexicon().nationality(rest[-1]) is not None:
+        rest = rest[:-1]
+    bare = " ".join(rest)
+    # «للدايلي ميل» is written «الدايلي ميل»: the article a preposition brought counts too
+    alone = counts[bare] + (counts["ال" + bare] if not bare.startswith("ال") else 0)
+    return bare if alone >= counts[name] else name
 
 
 def _written_name(mention: Found, first: int, texts: Mapping[str, str], lex: Lexicon) -> str:

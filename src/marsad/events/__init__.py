@@ -104,11 +104,13 @@ class _Finder:
         return [_finished(d) for d in _merge(drafts, names, self._fresh) if self._argued(d)]
 
     def _argued(self, event: Event) -> bool:
-        """An event with its agent (or, for some types, its target), or of a type told
-        without («حادث»)."""
+        """An event with its agent (or, for some types, its target), or with where it was and
+        how many it struck, or of a type told without («حادث»)."""
         kind = self.inv.types.get(event.type)
         if kind is None or kind.bare or event.agent is not None:
             return True
+        if event.place is not None and event.amount is not None:
+            return True  # «هجوم استهدف مسجدا في كابول وأسفر عن مقتل 20 شخصا»: where, how many
         return event.target is not None and not kind.needs_agent
 
     def _sentence(
