@@ -610,3 +610,17 @@ def test_an_organization_ends_at_a_noun_after_its_adjective() -> None:
     body = "وأعلنت القيادة العربية الموحدة والهيئة السعودية العامة للغذاء عن خطة."
     organizations = _names(body, "ORG")
     assert "القيادة العربية الموحدة" in organizations, organizations
+    body = "وناقش البرلمان الليبي وقانون العفو العام في جلسة أمس."
+    assert _names(body, "ORG") == ["البرلمان الليبي"]
+
+
+def test_an_organization_runs_to_the_end_of_what_it_is_for() -> None:
+    # an official adjective after «و…» parts («العام»: public, not "the year")
+    body = "وقال مدير مركز التميز للبحوث ودراسات الرأي العام، إن الدراسة اكتملت."
+    assert "مركز التميز للبحوث ودراسات الرأي العام" in _names(body, "ORG")
+    # a second verbal noun whose object is the plural before it
+    body = "وزار فلان الجمعية الخيرية لرعاية الأيتام وتعليمهم، ثم سافر."
+    assert "الجمعية الخيرية لرعاية الأيتام وتعليمهم" in _names(body, "ORG")
+    # «للجنة»: «ل» + «اللجنة», the article's «ل» written once
+    body = "وعقدت اجتماعات للجنة الوطنية العليا للمياه في الخرطوم."
+    assert "اللجنة الوطنية العليا للمياه" in _names(body, "ORG")

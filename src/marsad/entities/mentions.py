@@ -815,6 +815,26 @@ def _purpose_end(tokens: list[Token], first: int, end: int) -> int:
     return end
 
 
+#: Pronouns a verbal noun takes for those the name is for («وتأهيلهم», «وتدريبها»).
+_OBJECT_PRONOUNS = ("هم", "ها", "هن")
+
+
+def _tafil_of_them(tokens: list[Token], first: int, j: int) -> bool:
+    """«لرعاية المعوقين» + «وتأهيلهم»: a second verbal noun of the form تفعيل with «و», its
+    object the definite noun before it as a pronoun, is what the body is for too."""
+    token = tokens[j]
+    base = normalize_word(token.base)
+    return (
+        token.prefix == "و"
+        and base.startswith("ت")
+        and base.endswith(_OBJECT_PRONOUNS)
+        and len(base) >= 7
+        and base[3] == "ي"
+        and any(t.prefix in ("ل", "لل") for t in tokens[first + 1 : j])
+        and tokens[j - 1].prefix == "ال"
+    )
+
+
 def _known_org(token: Token, lex: Lexicon) -> bool:
     k = key(token.text)
     return k in lex.ministries or bool(lex.organization_at([token.text], 0))
@@ -832,13 +852,21 @@ def _organization_tail(
     grew = False
     while j < len(tokens) and j - first < MAX_INSTITUTION_TOKENS and labels[j] == "O":
         token = tokens[j]
-        if token.kind != "word" or _ends_phrase(keys[j], token, lex, ew):
+        # «… واستطلاعات الرأي» + «العام»: the name's adjective, not "the year"
+        adjective = keys[j] in ew.official_adjectives and not _time_after(tokens, keys, j, ew)
+        if token.kind != "word" or (_ends_phrase(keys[j], token, lex, ew) and not adjective):
             break
         if keys[j] in ew.any_heads and token.prefix.startswith("و"):
             break  # «… المحدودة» + «ومجموعة الفهد»: another body
+        if token.prefix.startswith("و") and lex.nationality(tokens[j - 1].text) is not None:
+            break  # «البرلمان الليبي» + «وقانون العفو»: a nationality closes the name
         pair = j + 1 < len(tokens) and tokens[j + 1].prefix in _NAME_DEFINITE
-        if token.prefix in ("لل", "ولل") or (grew and token.prefix == "وال") or _nisba(token):
+        definite = token.prefix in ("لل", "ولل") or (grew and token.prefix == "وال")
+        if definite or _nisba(token) or (adjective and grew):
             j += 1
+        elif _tafil_of_them(tokens, first, j):
+            j += 1  # «الإدارة العامة لرعاية المعوقين» + «وتأهيلهم»: and their training
+            break
         elif token.prefix in ("ل", "و") and pair and labels[j + 1] == "O":
             j += 2  # «لنقل الكهرباء», «وتقنية المعلومات»
         else:

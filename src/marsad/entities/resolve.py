@@ -444,11 +444,25 @@ def _written_name(mention: Found, first: int, texts: Mapping[str, str], lex: Lex
     cut = cuts[mention.type](token) if mention.type in cuts else prefix_cut(token.prefix)
     start = max(token.start + cut, mention.start)
     name = texts[mention.sentence.field][start : mention.end]
-    if token.prefix.endswith("لل"):
+    if token.prefix.endswith("لل") or _article_merged(mention, first):
         name = "ال" + name
     if mention.type == "ORG" and " " not in name and key(name) in lex.ministries:
         name = f"{lex.ministry_word} {name}"
     return name
+
+
+def _article_merged(mention: Found, first: int) -> bool:
+    """«للجنة الوطنية»: «ل» + «اللجنة», the article's «ل» written once with the word's own; a
+    definite adjective after it shows the organization's name has the article."""
+    tokens = mention.sentence.tokens
+    token = tokens[first]
+    return (
+        mention.type == "ORG"
+        and token.prefix in ("ل", "ول")
+        and token.base.startswith("ل")
+        and first + 1 < mention.last
+        and tokens[first + 1].prefix == "ال"
+    )
 
 
 def _link_roles(
