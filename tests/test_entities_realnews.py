@@ -624,3 +624,11 @@ def test_an_organization_runs_to_the_end_of_what_it_is_for() -> None:
     # «للجنة»: «ل» + «اللجنة», the article's «ل» written once
     body = "وعقدت اجتماعات للجنة الوطنية العليا للمياه في الخرطوم."
     assert "اللجنة الوطنية العليا للمياه" in _names(body, "ORG")
+
+
+def test_the_body_a_contest_is_named_after_is_an_organization() -> None:
+    body = "وتأهل الفريق إلى الدور الثاني من بطولة الاتحاد الأفريقي بعد فوزه أمس."
+    assert "الاتحاد الأفريقي" in _names(body, "ORG")
+    # an organization phrase inside a longer one found first stays inside it
+    body = "وأعلنت قوات التحالف العربي أنها دمرت مخازن للأسلحة."
+    assert _names(body, "ORG") == ["قوات التحالف العربي"]

@@ -290,6 +290,8 @@ def _organization_phrases(sent: SentenceTokens, keys: list[str], lex: Lexicon) -
             continue
         if sent.labels[i] == "B-ORG" and _run_end(sent.labels, i) > i + 2:
             continue  # «الشركة السودانية لنقل الكهرباء»: an institution already found whole
+        if sent.labels[i] == "I-ORG":
+            continue  # «قوات» + «التحالف العربي»: inside an organization already found
         end = i + 1
         while end < len(tokens) and end - i <= 4 and tokens[end].prefix == "ال":
             end += 1
@@ -300,9 +302,26 @@ def _organization_phrases(sent: SentenceTokens, keys: list[str], lex: Lexicon) -
             # it fights is another one («التحالف الدولي» + «لمحاربة تنظيم داعش»)
             n = lex.place_at([t.text for t in tokens], end + 1)
             end = end + 1 + n if n else end
-        described = any(lex.nationality(t.text) for t in tokens[i + 1 : end]) or end - i >= 3
+        described = any(lex.nationality(t.text) is not None for t in tokens[i + 1 : end])
+        described = described or end - i >= 3
+        if end > i + 1 and described and _in_contest(sent, keys, i, end, lex):
+            _clear(sent.labels, i - 1, end)  # «بطولة» + «الاتحاد الآسيوي»: the body holding it
         if end > i + 1 and described and _free(sent.labels, i, end, "ORG"):
             _set(sent.labels, i, end, "ORG")
+
+
+def _in_contest(sent: SentenceTokens, keys: list[str], i: int, end: int, lex: Lexicon) -> bool:
+    """Whether the organization phrase ``i:end`` is what a contest the tagger found is named
+    after: «بطولة الاتحاد الآسيوي», «كأس الاتحاد السعودي» (a head of ``misc_heads`` before it,
+    the phrase inside the contest's run and ending it)."""
+    labels = sent.labels
+    return (
+        i > 0
+        and labels[i - 1] == "B-MISC"
+        and keys[i - 1] in lex.misc_heads
+        and all(label == "I-MISC" for label in labels[i:end])
+        and not (end < len(labels) and labels[end] == "I-MISC")
+    )
 
 
 #: The most tokens an organization phrase opened by an institution head runs to.
