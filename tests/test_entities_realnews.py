@@ -632,3 +632,11 @@ def test_the_body_a_contest_is_named_after_is_an_organization() -> None:
     # an organization phrase inside a longer one found first stays inside it
     body = "وأعلنت قوات التحالف العربي أنها دمرت مخازن للأسلحة."
     assert _names(body, "ORG") == ["قوات التحالف العربي"]
+
+
+def test_a_foreign_word_after_a_noun_telling_a_company_is_its_name() -> None:
+    body = "وارتفع سهم زيلاندو بعد النتائج، وأعلنت شركة زاجل أرباحها."
+    assert _names(body, "ORG") == ["زيلاندو", "زاجل"], _names(body, "ORG")
+    # an adjective, a common word or a site after such a noun names nothing
+    body = "وزار الوفد موقع أثري ثم شركة كبرى، وانتظر في محطة مترو قريبة."
+    assert _names(body, "ORG") == [], _names(body, "ORG")

@@ -180,6 +180,7 @@ def _apply_rules(sent: SentenceTokens, lex: Lexicon) -> None:
     _named_areas(sent, keys, lex, ew)
     _quoted_outlets(sent, keys)
     _brand_names(sent)
+    _named_after_kind(sent, keys, lex, ew)
     _organization_phrases(sent, keys, lex)
     _honorific_names(sent, keys, lex)
     for i, k in enumerate(keys):
@@ -581,6 +582,52 @@ def _brand_names(sent: SentenceTokens) -> None:
             if i + 1 < len(labels) and labels[i + 1].startswith("I-"):
                 continue  # part of a longer name the tagger found
             _set(labels, i, i + 1, "ORG")
+
+
+#: The most words of a name told by the noun before it («سهم سوسيتيه جنرال»).
+MAX_KIND_NAME_TOKENS = 3
+
+
+def _named_after_kind(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityWords) -> None:
+    """«سهم سوسيتيه جنرال», «شركة زاجل», «قناة زين»: after a noun that says a company is
+    named (``company_things``) or what kind of body a name is (``kind_heads``), bare words
+    that are no ordinary word, place or nationality name an organization the tagger missed
+    (the name itself: «زاجل», as :func:`marsad.entities.resolve` names «شركة موبايلي»)."""
+    tokens, labels = sent.tokens, sent.labels
+    for i, k in enumerate(keys[:-1]):
+        thing = ew.things.get(k) == "ORG"
+        if not (thing or (k in ew.kind_heads and tokens[i].prefix in ("", "و", "ب", "ل"))):
+            continue
+        if labels[i] != "O":
+            continue
+        end = i + 1
+        while (
+            end < len(tokens)
+            and end - i <= MAX_KIND_NAME_TOKENS
+            and _foreign_word(tokens[end], keys[end], labels[end], lex, ew)
+        ):
+            end += 1
+        if end > i + 1:
+            _set(labels, i + 1, end, "ORG")
+
+
+def _foreign_word(token: Token, k: str, label: str, lex: Lexicon, ew: EntityWords) -> bool:
+    """A word that can only be part of a name: bare (no clitic, no article), untagged, no
+    ordinary word, particle, place or nationality («سوسيتيه», «زاجل»; not «كبرى», «في»)."""
+    return (
+        label == "O"
+        and token.kind == "word"
+        and not token.prefix
+        and len(token.text) > 2
+        and not token.text.endswith(("ي", "ى"))  # «أثري», «كبرى»: adjectives
+        and not token.text.endswith(("ها", "هم", "هما", "كم"))  # «أرباحها»: a noun with its own
+        and not ew.is_common(token.text)
+        and k not in ew.any_heads
+        and normalize_word(token.text) not in lex.name_stops
+        and not _ends_phrase(k, token, lex, ew)
+        and lex.nationality(token.text) is None
+        and not lex.place_at([token.text], 0)
+    )
 
 
 def _closing_quote(tokens: list[Token], first: int, end: int) -> int | None:

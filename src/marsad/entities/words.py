@@ -39,6 +39,7 @@ class EntityWords:
     official_adjectives: frozenset[str]  # «الوطني»: a definite weak head names a body with it
     not_places: frozenset[str]  # ordinary words the tagger takes for places («مشهد»)
     name_heads: frozenset[str]  # «صحيفة», «شركة»: say what kind a name is, not which body
+    kind_heads: frozenset[str]  # «شركة», «محطة»: a foreign word after them is the body's name
     office_heads: frozenset[str]  # «قيادة المملكة»: an office of a place, not an organization
     phrase_stops: frozenset[str]
     not_persons: frozenset[tuple[str, ...]]  # phrases never a person («صباح الخير»)
@@ -81,6 +82,7 @@ def entity_words() -> EntityWords:
         weak_heads=_keys(data["weak_institution_heads"]),
         office_heads=_keys(data["office_heads"]),
         name_heads=_keys(data["name_heads"]),
+        kind_heads=_keys(data["kind_heads"]),
         not_places=_keys(data["not_places"]),
         activities=_phrases(data["activities"]),
         official_adjectives=_keys(data["official_adjectives"]),
