@@ -640,3 +640,11 @@ def test_a_foreign_word_after_a_noun_telling_a_company_is_its_name() -> None:
     # an adjective, a common word or a site after such a noun names nothing
     body = "وزار الوفد موقع أثري ثم شركة كبرى، وانتظر في محطة مترو قريبة."
     assert _names(body, "ORG") == [], _names(body, "ORG")
+
+
+def test_where_a_named_body_is_from_is_not_its_name() -> None:
+    body = "ونقلت صحيفة لا ريبوبليكا الإيطالية عن مصادر أن وزارة العدل الأمريكية فتحت تحقيقا."
+    assert _names(body, "ORG") == ["صحيفة لا ريبوبليكا", "وزارة العدل الأمريكية"]
+    assert _names("وتغلب فريق ريال بيتيس الإسباني على ضيفه.", "ORG") == ["ريال بيتيس"]
+    # «ريال» before a club's name is its first word, not a currency; after a sum it is one
+    assert _names("ودفع مليون ريال سعودي للشركة.", "ORG") == []

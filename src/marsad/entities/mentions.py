@@ -186,6 +186,8 @@ def _apply_rules(sent: SentenceTokens, lex: Lexicon) -> None:
     for i, k in enumerate(keys):
         label = sent.labels[i]
         if k in lex.not_names and label != "O" and label not in ("I-LOC", "I-ORG"):
+            if label == "B-ORG" and i + 1 < len(keys) and sent.labels[i + 1] == "I-ORG":
+                continue  # «ريال بيتيس»: the first word of a club's name, not a currency
             _unlabel(sent.labels, i)  # not inside a longer place («منطقة اليورو»)
         elif (
             label.endswith("LOC")

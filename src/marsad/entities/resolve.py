@@ -13,10 +13,11 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ..ner.lexicon import Lexicon, key, lexicon
+from ..ner.lexicon import Lexicon, key, lexicon, name_key
 from ..ner.names import name_lexicon
 from ..record import Entity, Mention, Role
-from ..text import join_name_words
+from ..text import join_name_words, normalize
+from .brands import brand_names
 from .latin import latin_name
 from .mentions import Found, SentenceTokens, name_cut, name_keys_of, prefix_cut, thing_cut
 from .roles import PersonContext, person_context
@@ -414,27 +415,68 @@ def _canonical(group: _Group) -> str:
     return _unheaded(best, counts) if group.type == "ORG" else best
 
 
+#: Heads of the names of teams: what follows them is a name, whatever its words.
+_TEAM_HEADS = frozenset({"نادي", "فريق"})
+#: The article, alone or after a proclitic: a word of an ordinary phrase, not a proper name.
+_DEFINITE = ("ال", "لل", "وال", "ولل", "بال")
+
+
+def _without_origin(name: str) -> str:
+    """«كوينز بارك» for «كوينز بارك اللندني», «نادي الاتحاد» for «نادي الاتحاد المصري»: a
+    nationality or a place's adjective after a proper name says where the body is from, not
+    which it is; after ordinary words it is part of the name («وزارة العدل الأمريكية»,
+    «البنك المركزي الياباني»)."""
+    words = name.split()
+    if len(words) < 2 or not words[-1].startswith("ال") or not _of_place(words[-1]):
+        return name  # «سكاي نيوز عربية»: an adjective without the article is in the name
+    ew = entity_words()
+    rest = words[:-1]
+    proper = (
+        normalize(rest[0]) in _TEAM_HEADS  # «نادي الاتحاد المصري», not «النادي الكويتي»
+        or any(not normalize(w).startswith(_DEFINITE) and not ew.is_common(w) for w in rest)
+        or (len(rest) == 1 and name_key(rest[0]) in brand_names())  # «الهلال السعودي»
+    )
+    return " ".join(rest) if proper else name
+
+
+def _of_place(word: str) -> bool:
+    """A nationality («المصري») or the adjective of a place («اللندني», «الجداوي»)."""
+    lex = lexicon()
+    if lex.nationality(word) is not None:
+        return True
+    stem = normalize(word)
+    if not stem.startswith("ال"):
+        return False
+    stem = stem[2:]
+    for ending in ("يه", "ي"):
+        if stem.endswith(ending) and len(stem) > len(ending) + 2:
+            return bool(lex.place_at([stem[: -len(ending)]], 0))
+    return False
+
+
 def _named_by_head(keys: tuple[str, ...], heads: frozenset[str]) -> bool:
     """«شركة موبايلي», «صحيفة دايلي ميل»: a head saying what kind of body, then a name that is
     no ordinary word; in «نادي الاتحاد», «قناة الجزيرة» the head is what makes it a name."""
     return len(keys) > 1 and keys[0] in heads and not entity_words().is_common(keys[1])
 
 
-def _unheaded(name: str, counts: Counter[str]) -> str:
-    """«داعش» for «تنظيم داعش», «موبايلي» for «شركة موبايلي»: when the article writes an
-    organization's name (:func:`_named_by_head`) without the head saying what kind it is (and without a nationality
-    after it: «صحيفة دايلي ميل البريطانية», then «للدايلي ميل») at least as often as with it,
-    that is its name."""
+def _unheaded(best: str, counts: Counter[str]) -> str:
+    """An organization's name without what the article adds to it: where it is from
+    (:func:`_without_origin`), and the head saying what kind it is when the article writes
+    the name (:func:`_named_by_head`) without it at least as often as with it: «داعش» for
+    «تنظيم داعش», «دايلي ميل» for «صحيفة دايلي ميل البريطانية» then «للدايلي ميل»."""
+    name = _without_origin(best)
     words = name.split()
     if not _named_by_head(tuple(key(w) for w in words), entity_words().name_heads):
         return name
     rest = words[1:]
-    if len(rest) > 1 and lexicon().nationality(rest[-1]) is not None:
-        rest = rest[:-1]
+    if len(rest) > 1 and _of_place(rest[-1]):
+        rest = rest[:-1]  # «صحيفة الغارديان البريطانية» and «الغارديان»
     bare = " ".join(rest)
     # «للدايلي ميل» is written «الدايلي ميل»: the article a preposition brought counts too
     alone = counts[bare] + (counts["ال" + bare] if not bare.startswith("ال") else 0)
-    return bare if alone >= counts[name] else name
+    headed = counts[name] + (counts[best] if best != name else 0)
+    return bare if alone >= headed else name
 
 
 def _written_name(mention: Found, first: int, texts: Mapping[str, str], lex: Lexicon) -> str:
