@@ -648,3 +648,16 @@ def test_where_a_named_body_is_from_is_not_its_name() -> None:
     assert _names("وتغلب فريق ريال بيتيس الإسباني على ضيفه.", "ORG") == ["ريال بيتيس"]
     # «ريال» before a club's name is its first word, not a currency; after a sum it is one
     assert _names("ودفع مليون ريال سعودي للشركة.", "ORG") == []
+
+
+def test_an_institution_named_in_quotation_marks_or_run_by_another_head() -> None:
+    body = "وقالت إدارة جامعة «غنت» البلجيكية إنها ستعيد القطعة الأثرية إلى مصر."
+    assert _names(body, "ORG") == ["جامعة غنت"], _names(body, "ORG")
+    # a programme's title in quotation marks is no organization
+    body = "وقدم المذيع برنامج «ليالي الخير» على القناة."
+    assert all("ليالي" not in name for name in _names(body, "ORG"))
+
+
+def test_a_second_body_joined_by_and_ends_the_first() -> None:
+    body = "وتعاونت الهيئة السعودية للمواصفات والمقاييس والجودة والجمارك السعودية في ضبط الشحنة."
+    assert "الهيئة السعودية للمواصفات والمقاييس والجودة" in _names(body, "ORG")

@@ -359,6 +359,8 @@ def _institutions(
         heads = ew.definite_heads if definite else ew.institution_heads
         if k not in heads or tokens[i].kind != "word":
             continue
+        if k in ew.managing_heads and i + 1 < len(keys) and keys[i + 1] in ew.institution_heads:
+            continue  # «إدارة» + «جامعة لوفن», «بعثة» + «جامعة …»: the body it manages or sends
         end = _institution_end(sent, keys, words, i, definite, lex, ew)
         # an organization right after the head is taken in, and one the tagger began at
         # what the institution is for («المنتخب السعودي» + «للتايكوندو»)
@@ -370,7 +372,10 @@ def _institutions(
         # (a head is never a person's first word: «مؤسسة» + «سالم …» tagged as one person)
         # a tagged organization grown only by «و…» parts («… الاقتصادي» + «والتنمية»)
         run = _run_end(labels, i) if labels[i] == "B-ORG" else end
-        longer = run < end and all(t.prefix.startswith("و") for t in tokens[run:end])
+        longer = run < end and (
+            all(t.prefix.startswith("و") for t in tokens[run:end])
+            or run == i + 1  # «جامعة» tagged alone, its name after it
+        )
         if end > i + 1 and (labels[i] in ("O", "B-PERS") or longer) and "B-ORG" not in inner:
             _set(labels, i, end, "ORG")
             after = end
@@ -402,6 +407,13 @@ def _institution_end(
         )
         # «مستشفى البدع العام»: «العام» its adjective, not "the year" («العام الماضي», «العام 2015»)
         adjective = k in ew.official_adjectives and not _time_after(tokens, keys, j, ew)
+        if j == i + 1 and not definite and token.text in _OPENING and keys[i] not in ew.weak_heads:
+            close = _closing_quote(tokens, j + 2, j + 5)
+            if close is not None and all(t.kind == "word" for t in tokens[j + 1 : close]):
+                j = close + 1  # «جامعة «لوفن»»: the name in quotation marks (not «برنامج «…»»)
+                adjectives += 1
+                named = True
+                continue
         if token.kind != "word" or (
             _ends_phrase(k, token, lex, ew) and not (titled or located or purpose or adjective)
         ):
@@ -418,6 +430,13 @@ def _institution_end(
             # or «لل…» only more «و…» parts and adjectives
         if token.prefix.startswith("و") and lex.nationality(tokens[j - 1].text) is not None:
             break  # «النظام السوري» + «والانضمام»: a nationality closes the name
+        if (
+            nationality
+            and token.prefix == "وال"
+            and j + 1 < len(tokens)
+            and lex.nationality(tokens[j + 1].text) is not None
+        ):
+            break  # «الهيئة السعودية للمواصفات …» + «والجمارك السعودية»: a second body
         if token.prefix == "ال" and _after_adjective(tokens, keys, j, lex, ew):
             break  # «الميليشيات الحوثية» + «الفرصة»: after an adjective, a noun is the verb's
         if token.prefix in _NAME_DEFINITE or (

@@ -402,11 +402,15 @@ def _entity(ident: str, group: _Group, texts: Mapping[str, str]) -> Entity:
     )
 
 
+_QUOTES = str.maketrans("", "", '«»"“”')
+
+
 def _canonical(group: _Group) -> str:
     """The fullest form written in the article: most name words (a name written apart or
     joined, «عبد الله» / «عبدالله», counts once), then the spelling written most often,
     then most letters, then the first written."""
-    names = [" ".join(n.strip("«»\"' ").split()) for n in group.names]
+    # «جامعة «لوفن»»: quotation marks set a name off in the text; they are not in the name
+    names = [" ".join(n.translate(_QUOTES).split()) for n in group.names]
     counts = Counter(names)
     first: dict[str, int] = {}
     for i, n in enumerate(names):

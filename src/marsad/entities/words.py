@@ -40,6 +40,7 @@ class EntityWords:
     not_places: frozenset[str]  # ordinary words the tagger takes for places («مشهد»)
     name_heads: frozenset[str]  # «صحيفة», «شركة»: say what kind a name is, not which body
     kind_heads: frozenset[str]  # «شركة», «محطة»: a foreign word after them is the body's name
+    managing_heads: frozenset[str]  # «إدارة» + «جامعة …»: the body after them, not theirs
     office_heads: frozenset[str]  # «قيادة المملكة»: an office of a place, not an organization
     phrase_stops: frozenset[str]
     not_persons: frozenset[tuple[str, ...]]  # phrases never a person («صباح الخير»)
@@ -83,6 +84,7 @@ def entity_words() -> EntityWords:
         office_heads=_keys(data["office_heads"]),
         name_heads=_keys(data["name_heads"]),
         kind_heads=_keys(data["kind_heads"]),
+        managing_heads=_keys(data["managing_heads"]),
         not_places=_keys(data["not_places"]),
         activities=_phrases(data["activities"]),
         official_adjectives=_keys(data["official_adjectives"]),
