@@ -359,8 +359,16 @@ def _institutions(
         heads = ew.definite_heads if definite else ew.institution_heads
         if k not in heads or tokens[i].kind != "word":
             continue
-        if k in ew.managing_heads and i + 1 < len(keys) and keys[i + 1] in ew.institution_heads:
-            continue  # «إدارة» + «جامعة لوفن», «بعثة» + «جامعة …»: the body it manages or sends
+        if (
+            i + 1 < len(keys)
+            and keys[i + 1] in ew.institution_heads
+            and (
+                k in ew.managing_heads or (k in ew.office_heads and tokens[i].prefix in ("ل", "ول"))
+            )
+        ):
+            # «إدارة» + «جامعة لوفن», «بعثة» + «جامعة …»: the body it manages or sends;
+            # «ترشح لرئاسة» + «حزب العمال»: the office sought, in the body after it
+            continue
         end = _institution_end(sent, keys, words, i, definite, lex, ew)
         # an organization right after the head is taken in, and one the tagger began at
         # what the institution is for («المنتخب السعودي» + «للتايكوندو»)
@@ -526,6 +534,10 @@ def _institution_end(
         return i  # «بقيادة اليوناني», «برئاسة عبد الرحيم الكيب»: led by a person, no body
     weak = definite or keys[i] in ew.weak_heads
     official = any(k in ew.official_adjectives for k in keys[i + 1 : j])
+    if keys[i] in ew.plan_heads and not (
+        nationality or official or any(label.endswith("ORG") for label in labels[i + 1 : j])
+    ):
+        return i  # «برنامج الفرسان الذهبي»: a plan, not «البرنامج الوطني للحرف»
     if weak and not (named or nationality or (definite and official)) and j - i < 3:
         return i  # «الشرطة الاتحادية», «البنك الإسلامي» name a body; «المجلس الجديد» no
     if definite and keys[i] in ew.weak_heads and not (named or nationality) and not official:

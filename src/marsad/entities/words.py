@@ -41,6 +41,7 @@ class EntityWords:
     name_heads: frozenset[str]  # «صحيفة», «شركة»: say what kind a name is, not which body
     kind_heads: frozenset[str]  # «شركة», «محطة»: a foreign word after them is the body's name
     managing_heads: frozenset[str]  # «إدارة» + «جامعة …»: the body after them, not theirs
+    plan_heads: frozenset[str]  # «برنامج»: a body only with an official adjective or a body
     office_heads: frozenset[str]  # «قيادة المملكة»: an office of a place, not an organization
     phrase_stops: frozenset[str]
     not_persons: frozenset[tuple[str, ...]]  # phrases never a person («صباح الخير»)
@@ -85,6 +86,7 @@ def entity_words() -> EntityWords:
         name_heads=_keys(data["name_heads"]),
         kind_heads=_keys(data["kind_heads"]),
         managing_heads=_keys(data["managing_heads"]),
+        plan_heads=_keys(data["plan_heads"]),
         not_places=_keys(data["not_places"]),
         activities=_phrases(data["activities"]),
         official_adjectives=_keys(data["official_adjectives"]),
