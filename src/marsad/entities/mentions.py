@@ -959,6 +959,8 @@ def _organization_tail(
             break  # «… المحدودة» + «ومجموعة الفهد»: another body
         if token.prefix.startswith("و") and lex.nationality(tokens[j - 1].text) is not None:
             break  # «البرلمان الليبي» + «وقانون العفو»: a nationality closes the name
+        if token.prefix == "و" and _nisba(tokens[j - 1]):
+            break  # «الندوة العالمية للشباب الإسلامي» + «ومثلث الألعاب»: a second body
         pair = j + 1 < len(tokens) and tokens[j + 1].prefix in _NAME_DEFINITE
         definite = token.prefix in ("لل", "ولل") or (grew and token.prefix == "وال")
         if definite or _nisba(token) or (adjective and grew):
