@@ -672,3 +672,12 @@ def test_a_plan_an_office_sought_or_a_technology_is_no_organization() -> None:
     assert _names(body, "ORG") == ["حزب الخضر"], _names(body, "ORG")
     body = "وتوفر الغرف خدمة الواي فاي مجانا."
     assert _names(body, "ORG") == [], _names(body, "ORG")
+
+
+def test_a_channel_in_latin_letters_or_a_brands_branch_is_an_organization() -> None:
+    body = "وعمل مذيعا على قناة abc ثم انتقل إلى إذاعة xyz fm في دبي."
+    organizations = _names(body, "ORG")
+    assert "abc" in organizations and "xyz fm" in organizations, organizations
+    # an adjective without the article after a brand names its branch
+    body = "وقدم البرنامج على شاشة روتانا خليجية في رمضان."
+    assert _names(body, "ORG") == ["روتانا خليجية"], _names(body, "ORG")

@@ -614,7 +614,16 @@ def _brand_names(sent: SentenceTokens) -> None:
         if token.kind == "word" and labels[i] in ("O", "B-MISC") and brand_of(token, known):
             if i + 1 < len(labels) and labels[i + 1].startswith("I-"):
                 continue  # part of a longer name the tagger found
-            _set(labels, i, i + 1, "ORG")
+            after = sent.tokens[i + 1] if i + 1 < len(labels) else None
+            # «روتانا خليجية», «سكاي نيوز عربية»: an adjective without the article after a
+            # name, which has it of itself, is the name of one of its branches
+            branch = (
+                after is not None
+                and labels[i + 1] == "O"
+                and not after.prefix
+                and lexicon().nationality(after.text) is not None
+            )
+            _set(labels, i, i + 2 if branch else i + 1, "ORG")
 
 
 #: The most words of a name told by the noun before it («سهم سوسيتيه جنرال»).
@@ -624,8 +633,9 @@ MAX_KIND_NAME_TOKENS = 3
 def _named_after_kind(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityWords) -> None:
     """«سهم سوسيتيه جنرال», «شركة زاجل», «قناة زين»: after a noun that says a company is
     named (``company_things``) or what kind of body a name is (``kind_heads``), bare words
-    that are no ordinary word, place or nationality name an organization the tagger missed
-    (the name itself: «زاجل», as :func:`marsad.entities.resolve` names «شركة موبايلي»)."""
+    that are no ordinary word, place or nationality, or words in Latin letters («قناة mbc»),
+    name an organization the tagger missed (the name itself: «زاجل», as
+    :func:`marsad.entities.resolve` names «شركة موبايلي»)."""
     tokens, labels = sent.tokens, sent.labels
     for i, k in enumerate(keys[:-1]):
         thing = ew.things.get(k) == "ORG"
@@ -634,10 +644,16 @@ def _named_after_kind(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: E
         if labels[i] != "O":
             continue
         end = i + 1
+        latin = tokens[end].kind == "latin"  # «قناة mbc», «إذاعة mbc fm»
         while (
             end < len(tokens)
             and end - i <= MAX_KIND_NAME_TOKENS
-            and _foreign_word(tokens[end], keys[end], labels[end], lex, ew)
+            and labels[end] == "O"
+            and (
+                tokens[end].kind == "latin"
+                if latin
+                else _foreign_word(tokens[end], keys[end], labels[end], lex, ew)
+            )
         ):
             end += 1
         if end > i + 1:
