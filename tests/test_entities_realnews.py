@@ -681,3 +681,11 @@ def test_a_channel_in_latin_letters_or_a_brands_branch_is_an_organization() -> N
     # an adjective without the article after a brand names its branch
     body = "وقدم البرنامج على شاشة روتانا خليجية في رمضان."
     assert _names(body, "ORG") == ["روتانا خليجية"], _names(body, "ORG")
+
+
+def test_where_a_body_is_said_once_is_not_its_name() -> None:
+    body = "وضبط مكتب التموين بالمنطقة الشرقية مخالفات، وقال مدير مكتب التموين إن الحملة مستمرة."
+    assert "مكتب التموين" in _names(body, "ORG"), _names(body, "ORG")
+    # named only with its place, the body keeps it
+    body = "ونظمت الجمعية الفلكية بجدة محاضرة عن الكسوف."
+    assert _names(body, "ORG") == ["الجمعية الفلكية بجدة"], _names(body, "ORG")

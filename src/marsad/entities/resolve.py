@@ -389,6 +389,8 @@ def _entity(ident: str, group: _Group, texts: Mapping[str, str]) -> Entity:
         key=lambda m: (("title", "lead", "body").index(m.field), m.start),
     )
     name = _canonical(group)
+    if group.type == "ORG":
+        name = _without_local_tail(name, texts)
     honorifics: list[str] = []
     for context in group.contexts:
         honorifics += [h for h in context.honorifics if h not in honorifics]
@@ -462,6 +464,31 @@ def _named_by_head(keys: tuple[str, ...], heads: frozenset[str]) -> bool:
     """«شركة موبايلي», «صحيفة دايلي ميل»: a head saying what kind of body, then a name that is
     no ordinary word; in «نادي الاتحاد», «قناة الجزيرة» the head is what makes it a name."""
     return len(keys) > 1 and keys[0] in heads and not entity_words().is_common(keys[1])
+
+
+def _without_local_tail(name: str, texts: Mapping[str, str]) -> str:
+    """«مكتب العمل» for «مكتب العمل بالمنطقة الشرقية» where the article also writes «مكتب
+    العمل» alone: where the body is, said once, is not its name; a body the article only
+    names with its place keeps it («الجمعية الفلكية بجدة»)."""
+    words = name.split()
+    lex = lexicon()
+    for k in range(2, len(words)):
+        word = words[k]
+        if not word.startswith("ب") or normalize(word) in ("بن", "بنت"):
+            continue
+        tail = [word[1:], *words[k + 1 :]]
+        place = lex.place_at(tail, 0) == len(tail) or (
+            len(tail) > 1
+            and key(tail[0]) in lex.loc_heads
+            and lex.place_at(tail, 1) == len(tail) - 1
+        )
+        if not place:
+            continue
+        short = " ".join(words[:k])
+        text = "\n".join(texts.values())
+        alone = text.count(short) - text.count(name)
+        return short if alone > 0 else name
+    return name
 
 
 def _unheaded(best: str, counts: Counter[str]) -> str:
