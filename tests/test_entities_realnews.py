@@ -689,3 +689,8 @@ def test_where_a_body_is_said_once_is_not_its_name() -> None:
     # named only with its place, the body keeps it
     body = "ونظمت الجمعية الفلكية بجدة محاضرة عن الكسوف."
     assert _names(body, "ORG") == ["الجمعية الفلكية بجدة"], _names(body, "ORG")
+
+
+def test_an_ordinary_word_with_its_own_adjective_is_not_the_organization_it_can_name() -> None:
+    assert _names("وحذر الخبراء من تآكل القاعدة الضريبية في المنطقة.", "ORG") == []
+    assert _names("وتبنى القاعدة الهجوم في بيان.", "ORG") == ["القاعدة"]

@@ -239,11 +239,24 @@ def _gazetteer(
         if i < after:
             continue
         n = longest(words, i)
+        if n == 1 and kind == "ORG" and _common_described(sent, i):
+            n = 0  # «القاعدة الضريبية»: a tax base, not al-Qaeda
         if n and (
             _free(sent.labels, i, i + n, kind) or (n > 1 and _free(sent.labels, i, i + n, "PERS"))
         ):
             _set(sent.labels, i, i + n, kind)
         after = i + max(n, 1)
+
+
+def _common_described(sent: SentenceTokens, i: int) -> bool:
+    """Whether word ``i``, an ordinary word, has an adjective of its own after it («القاعدة»
+    + «الضريبية», «العسكرية»): the word, not the organization it can name alone; a word
+    telling what the organization is («الإرهابي») is no such adjective."""
+    tokens = sent.tokens
+    if i + 1 >= len(tokens) or not entity_words().is_common(tokens[i].text):
+        return False
+    after = tokens[i + 1]
+    return _nisba(after) and key(after.text) not in entity_words().phrase_stops
 
 
 #: How many words :func:`_openers` remembers the answer for.
