@@ -694,3 +694,12 @@ def test_where_a_body_is_said_once_is_not_its_name() -> None:
 def test_an_ordinary_word_with_its_own_adjective_is_not_the_organization_it_can_name() -> None:
     assert _names("وحذر الخبراء من تآكل القاعدة الضريبية في المنطقة.", "ORG") == []
     assert _names("وتبنى القاعدة الهجوم في بيان.", "ORG") == ["القاعدة"]
+
+
+def test_a_body_named_with_and_without_its_area_head_is_one_body() -> None:
+    body = (
+        "وكثفت أمانة منطقة جازان جولاتها الرقابية. وقال المتحدث باسم أمانة جازان إن الجولات مستمرة."
+    )
+    organizations = [e for e in _entities(body) if e.type == "ORG"]
+    assert [e.name for e in organizations] == ["أمانة منطقة جازان"], organizations
+    assert len(organizations[0].mentions) == 2

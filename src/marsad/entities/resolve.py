@@ -46,7 +46,7 @@ def build_entities(
     extra = _propagate(groups, sentences, texts)
     if extra:
         groups = _group(sorted([*found, *extra], key=_position), texts, lex, read)
-    groups = _merge_short_forms(_organizations_named_as_persons(groups))
+    groups = _merge_short_forms(_merge_area_forms(_organizations_named_as_persons(groups)))
     groups = _brand_places(_fold_titles(_merge_acronyms(groups)), lex)
     groups = [g for g in groups if not _head_alone(g, lex)]
     entities = [_entity(f"e{i + 1}", g, texts) for i, g in enumerate(groups)]
@@ -165,6 +165,37 @@ def _organizations_named_as_persons(groups: list[_Group]) -> list[_Group]:
             target.found.extend(group.found)
             target.names.extend(group.names)
     return kept
+
+
+def _merge_area_forms(groups: list[_Group]) -> list[_Group]:
+    """«أمانة نجران» and «أمانة منطقة نجران», «مرور الرياض» and «مرور منطقة الرياض»: one
+    body, named with or without the head of its area; the fuller form names it."""
+    fullest: dict[tuple[str, ...], _Group] = {}
+    for group in groups:
+        bare = _without_area_head(group)
+        if group.type == "ORG" and len(bare) > 1:
+            best = fullest.get(bare)
+            if best is None or len(group.keys) > len(best.keys):
+                fullest[bare] = group
+    kept: list[_Group] = []
+    for group in groups:
+        target = fullest.get(_without_area_head(group)) if group.type == "ORG" else None
+        if target is None or target is group:
+            kept.append(group)
+        else:
+            target.found.extend(group.found)
+            target.contexts.extend(group.contexts)
+            target.names.extend(group.names)
+    return kept
+
+
+def _without_area_head(group: _Group) -> tuple[str, ...]:
+    """The keys of an organization's name without the area head written after its own head
+    («أمانة» + «منطقة» + «نجران»; not «المدينة» of «أمانة المدينة المنورة»)."""
+    words = group.names[0].split() if group.names else []
+    if len(words) > 2 and normalize(words[1]) in entity_words().area_heads:
+        return (group.keys[0], *group.keys[2:])
+    return group.keys
 
 
 def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
@@ -369,6 +400,7 @@ def _fuller_organization(short: _Group, groups: list[_Group]) -> _Group | None:
         g
         for g in longer
         if g.keys[:n] == short.keys
+        or _without_area_head(g)[:n] == short.keys  # «أمانة المدينة»: «أمانة منطقة المدينة …»
         or (g.keys[0] in heads and g.keys[1 : n + 1] in (short.keys, bare))
     ]
     return candidates[0] if len(candidates) == 1 else None
