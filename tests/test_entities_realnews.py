@@ -703,3 +703,9 @@ def test_a_body_named_with_and_without_its_area_head_is_one_body() -> None:
     organizations = [e for e in _entities(body) if e.type == "ORG"]
     assert [e.name for e in organizations] == ["أمانة منطقة جازان"], organizations
     assert len(organizations[0].mentions) == 2
+
+
+def test_a_body_named_by_the_place_it_serves_ends_after_the_place() -> None:
+    assert _names("وأعلن تعليم منطقة تبوك النتائج.", "ORG") == ["تعليم منطقة تبوك"]
+    assert _names("وضبط مرور الرياض المخالفين.", "ORG") == ["مرور الرياض"]
+    assert _names("ويهدف البرنامج إلى تعليم اللغة العربية للأطفال.", "ORG") == []

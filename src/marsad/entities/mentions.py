@@ -415,6 +415,7 @@ def _institution_end(
     j = i + 1
     adjectives = 0
     named = nationality = conjoined = purposed = chained = False
+    placed = -1  # the token after a place the name is of
     while j < len(tokens) and j - i < MAX_INSTITUTION_TOKENS:
         token, k = tokens[j], keys[j]
         titled = j == i + 1 and not definite and (k,) in lex.honorifics  # «جامعة الملك سعود»
@@ -458,6 +459,10 @@ def _institution_end(
             and lex.nationality(tokens[j + 1].text) is not None
         ):
             break  # «الهيئة السعودية للمواصفات …» + «والجمارك السعودية»: a second body
+        if j == placed and token.prefix == "ال":
+            if not _adjective_after(tokens, keys, j, lex, ew):
+                break  # «مرور الرياض» + «المخالفين»: after its place, the verb's object
+            placed = j + 1  # «مكة» + «المكرمة»: the place's adjective; what follows, as after it
         if token.prefix == "ال" and _after_adjective(tokens, keys, j, lex, ew):
             break  # «الميليشيات الحوثية» + «الفرصة»: after an adjective, a noun is the verb's
         if token.prefix in _NAME_DEFINITE or (
@@ -477,6 +482,7 @@ def _institution_end(
                 ):
                     named = True  # «مرور الرياض»: the place it is of
                     j += n
+                    placed = j
                     continue
                 if (
                     chained
@@ -519,6 +525,7 @@ def _institution_end(
             break
         if labels[j][2:] in ("PERS", "LOC", "ORG"):
             j = _run_end(labels, j)
+            placed = j if labels[j - 1].endswith("LOC") else placed
             while j < len(tokens) and tokens[j].prefix == "و" and labels[j] == "B-PERS":
                 j = _run_end(labels, j)  # «مؤسسة محمد وعبدالله إبراهيم السبيعي»: its founders
             while j < len(tokens) and _nisba(tokens[j]) and labels[j] == "O":
@@ -527,10 +534,12 @@ def _institution_end(
             j += 1
         elif n := lex.place_at(words, j):
             j += n
+            placed = j
         elif keys[j] in lex.loc_heads and (
             n := lex.place_at(words, j + 1) if j + 1 < len(words) else 0
         ):
             j += 1 + n  # «أمانة منطقة نجران»
+            placed = j
         elif normalize_word(token.text) in _NAME_LINKS and j + 1 < len(tokens):
             j += 2
         else:
@@ -547,6 +556,8 @@ def _institution_end(
         return i  # «بقيادة اليوناني», «برئاسة عبد الرحيم الكيب»: led by a person, no body
     weak = definite or keys[i] in ew.weak_heads
     official = any(k in ew.official_adjectives for k in keys[i + 1 : j])
+    if keys[i] in ew.place_bodies and not _place_after(words, keys, i + 1, lex):
+        return i  # «تعليم اللغة العربية»: teaching, not «تعليم منطقة مكة المكرمة»
     if keys[i] in ew.plan_heads and not (
         nationality or official or any(label.endswith("ORG") for label in labels[i + 1 : j])
     ):
@@ -567,16 +578,25 @@ def _after_adjective(
     """Whether definite word ``j`` is a noun after an adjective closing a name («صحيفة ذا ستار
     البريطانية» + «الخبر»): adjectives go on after one («العربية» + «السعودية», «العامة»,
     «المشتركة»), a noun does not (it is the object of the verb before the name)."""
-    before, token = tokens[j - 1], tokens[j]
+    before = tokens[j - 1]
     if not (_nisba(before) or lex.nationality(before.text) is not None):
         return False
-    adjective = (
+    return not _adjective_after(tokens, keys, j, lex, ew)
+
+
+def _adjective_after(
+    tokens: list[Token], keys: list[str], j: int, lex: Lexicon, ew: EntityWords
+) -> bool:
+    """Whether definite word ``j`` can be an adjective of the name before it: a nisba, an
+    official adjective, a feminine participle («المشتركة», «المتحدة», «المنورة») or a
+    nationality."""
+    token = tokens[j]
+    return (
         _nisba(token)
         or keys[j] in ew.official_adjectives
-        or token.base.startswith("م")  # a participle: «المشتركة», «المتحدة», «المنظمة»
+        or (token.base.startswith("م") and token.base.endswith(("ة", "ه")))  # not «المخالفين»
         or lex.nationality(token.text) is not None
     )
-    return not adjective
 
 
 def _time_after(tokens: list[Token], keys: list[str], j: int, ew: EntityWords) -> bool:

@@ -42,6 +42,7 @@ class EntityWords:
     kind_heads: frozenset[str]  # «شركة», «محطة»: a foreign word after them is the body's name
     managing_heads: frozenset[str]  # «إدارة» + «جامعة …»: the body after them, not theirs
     plan_heads: frozenset[str]  # «برنامج»: a body only with an official adjective or a body
+    place_bodies: frozenset[str]  # «مرور», «تعليم»: a body only with the place it serves
     office_heads: frozenset[str]  # «قيادة المملكة»: an office of a place, not an organization
     phrase_stops: frozenset[str]
     not_persons: frozenset[tuple[str, ...]]  # phrases never a person («صباح الخير»)
@@ -87,6 +88,7 @@ def entity_words() -> EntityWords:
         kind_heads=_keys(data["kind_heads"]),
         managing_heads=_keys(data["managing_heads"]),
         plan_heads=_keys(data["plan_heads"]),
+        place_bodies=_keys(data["place_bodies"]),
         not_places=_keys(data["not_places"]),
         activities=_phrases(data["activities"]),
         official_adjectives=_keys(data["official_adjectives"]),
