@@ -709,3 +709,9 @@ def test_a_body_named_by_the_place_it_serves_ends_after_the_place() -> None:
     assert _names("وأعلن تعليم منطقة تبوك النتائج.", "ORG") == ["تعليم منطقة تبوك"]
     assert _names("وضبط مرور الرياض المخالفين.", "ORG") == ["مرور الرياض"]
     assert _names("ويهدف البرنامج إلى تعليم اللغة العربية للأطفال.", "ORG") == []
+
+
+def test_a_described_body_keeps_the_place_it_is_in() -> None:
+    body = "وذلك تحت رعاية السفارة الفرنسية بالرياض وبحضور ممثل عن الوزارة."
+    assert _names(body, "ORG") == ["السفارة الفرنسية بالرياض"], _names(body, "ORG")
+    assert "الرياض" in [e.name for e in _entities(body) if e.type in ("GPE", "LOC")]

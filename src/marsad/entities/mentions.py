@@ -297,6 +297,7 @@ def _openers(words: list[str], lex: Lexicon) -> tuple[list[int], list[int]]:
 def _organization_phrases(sent: SentenceTokens, keys: list[str], lex: Lexicon) -> None:
     """«الحكومة العراقية», «التحالف الدولي ضد داعش», «الخارجية» standing alone."""
     tokens = sent.tokens
+    words = [t.text for t in tokens]
     for i, k in enumerate(keys):
         if k in lex.ministries and tokens[i].prefix in ("ال", "") and _alone(tokens, i):
             if _free(sent.labels, i, i + 1, "ORG"):
@@ -316,13 +317,15 @@ def _organization_phrases(sent: SentenceTokens, keys: list[str], lex: Lexicon) -
         if end + 1 < len(tokens) and keys[end] in lex.org_connectors:
             # «الجبهة الشعبية لتحرير فلسطين»: a place it is for is in its name; an organization
             # it fights is another one («التحالف الدولي» + «لمحاربة تنظيم داعش»)
-            n = lex.place_at([t.text for t in tokens], end + 1)
+            n = lex.place_at(words, end + 1)
             end = end + 1 + n if n else end
         described = any(lex.nationality(t.text) is not None for t in tokens[i + 1 : end])
         described = described or end - i >= 3
         if end > i + 1 and described and _in_contest(sent, keys, i, end, lex):
             _clear(sent.labels, i - 1, end)  # «بطولة» + «الاتحاد الآسيوي»: the body holding it
         if end > i + 1 and described and _free(sent.labels, i, end, "ORG"):
+            if end < len(tokens) and tokens[end].prefix in ("ب", "بال"):
+                end += _place_after(words, keys, end, lex)  # «السفارة المصرية» + «ببروكسل»
             _set(sent.labels, i, end, "ORG")
 
 
