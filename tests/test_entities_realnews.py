@@ -715,3 +715,8 @@ def test_a_described_body_keeps_the_place_it_is_in() -> None:
     body = "وذلك تحت رعاية السفارة الفرنسية بالرياض وبحضور ممثل عن الوزارة."
     assert _names(body, "ORG") == ["السفارة الفرنسية بالرياض"], _names(body, "ORG")
     assert "الرياض" in [e.name for e in _entities(body) if e.type in ("GPE", "LOC")]
+
+
+def test_a_branch_names_the_body_it_belongs_to() -> None:
+    body = "وقال مدير فرع هيئة الهلال الأحمر بمنطقة حائل إن الفرق جاهزة."
+    assert _names(body, "ORG") == ["هيئة الهلال الأحمر"], _names(body, "ORG")

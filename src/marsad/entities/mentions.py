@@ -367,6 +367,7 @@ def _institutions(
     """
     tokens, labels = sent.tokens, sent.labels
     after = 0  # the token after the last organization set
+    branch = -1  # the head of a body whose branch («فرع») the text names
     for i in [i for i, k in enumerate(keys) if k in ew.any_heads]:
         if i < after:
             continue
@@ -384,8 +385,10 @@ def _institutions(
         ):
             # «إدارة» + «جامعة لوفن», «بعثة» + «جامعة …»: the body it manages or sends;
             # «ترشح لرئاسة» + «حزب العمال»: the office sought, in the body after it
+            branch = i + 1 if k in ew.branch_heads else branch
             continue
-        end = _institution_end(sent, keys, words, i, definite, lex, ew)
+        # «فرع» + «هيئة السياحة والآثار» + «بالمنطقة»: where the branch is, not the body
+        end = _institution_end(sent, keys, words, i, definite, lex, ew, local=i != branch)
         # an organization right after the head is taken in, and one the tagger began at
         # what the institution is for («المنتخب السعودي» + «للتايكوندو»)
         inner = [
@@ -413,6 +416,7 @@ def _institution_end(
     definite: bool,
     lex: Lexicon,
     ew: EntityWords,
+    local: bool = True,
 ) -> int:
     tokens, labels = sent.tokens, sent.labels
     j = i + 1
@@ -448,7 +452,7 @@ def _institution_end(
         if token.prefix in ("ب", "بال") and j > i + 1 and (adjectives or named):
             n = _place_after(words, keys, j, lex)
             if n:
-                j += n  # «الجمعية الفلكية بجدة», «مديرية الشؤون الصحية بمحافظة جدة»
+                j += n if local else 0  # «الجمعية الفلكية بجدة», «مديرية … بمحافظة جدة»
                 break
         if (conjoined or purposed) and not (token.prefix in ("وال", "ولل") or _nisba(token)):
             break  # «هيئة السياحة والآثار المعرض», «… للأرصاد الجوية المواطنين»: after «و…»

@@ -41,6 +41,7 @@ class EntityWords:
     name_heads: frozenset[str]  # «صحيفة», «شركة»: say what kind a name is, not which body
     kind_heads: frozenset[str]  # «شركة», «محطة»: a foreign word after them is the body's name
     managing_heads: frozenset[str]  # «إدارة» + «جامعة …»: the body after them, not theirs
+    branch_heads: frozenset[str]  # «فرع»: a place after the body is the branch's
     plan_heads: frozenset[str]  # «برنامج»: a body only with an official adjective or a body
     place_bodies: frozenset[str]  # «مرور», «تعليم»: a body only with the place it serves
     office_heads: frozenset[str]  # «قيادة المملكة»: an office of a place, not an organization
@@ -87,6 +88,7 @@ def entity_words() -> EntityWords:
         name_heads=_keys(data["name_heads"]),
         kind_heads=_keys(data["kind_heads"]),
         managing_heads=_keys(data["managing_heads"]),
+        branch_heads=_keys(data["branch_heads"]),
         plan_heads=_keys(data["plan_heads"]),
         place_bodies=_keys(data["place_bodies"]),
         not_places=_keys(data["not_places"]),
