@@ -720,3 +720,9 @@ def test_a_described_body_keeps_the_place_it_is_in() -> None:
 def test_a_branch_names_the_body_it_belongs_to() -> None:
     body = "وقال مدير فرع هيئة الهلال الأحمر بمنطقة حائل إن الفرق جاهزة."
     assert _names(body, "ORG") == ["هيئة الهلال الأحمر"], _names(body, "ORG")
+
+
+def test_the_office_of_a_role_is_no_organization() -> None:
+    body = "وعمل مستشارا بمكتب وكيل الوزارة للشؤون الثقافية، ثم انتقل إلى جامعة الملك خالد."
+    organizations = _names(body, "ORG")
+    assert organizations == ["جامعة الملك خالد"], organizations

@@ -425,7 +425,12 @@ def _institution_end(
     placed = -1  # the token after a place the name is of
     while j < len(tokens) and j - i < MAX_INSTITUTION_TOKENS:
         token, k = tokens[j], keys[j]
-        titled = j == i + 1 and not definite and (k,) in lex.honorifics  # «جامعة الملك سعود»
+        titled = (  # «جامعة الملك سعود»; not «مكتب» + «وكيل الوزارة», an office of a role
+            j == i + 1
+            and not definite
+            and (k,) in lex.honorifics
+            and not (j + 1 < len(tokens) and tokens[j + 1].prefix.endswith(_DEFINITE))
+        )
         # «مجلس محافظة الأنبار»: a place head and its place, though «محافظة» is a role too
         located = k in lex.loc_heads and j + 1 < len(words) and lex.place_at(words, j + 1) > 0
         purpose = (  # «لنقل الكهرباء»: a verbal noun with «ل», not the verb «نقل»
