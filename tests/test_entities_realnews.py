@@ -726,3 +726,15 @@ def test_the_office_of_a_role_is_no_organization() -> None:
     body = "وعمل مستشارا بمكتب وكيل الوزارة للشؤون الثقافية، ثم انتقل إلى جامعة الملك خالد."
     organizations = _names(body, "ORG")
     assert organizations == ["جامعة الملك خالد"], organizations
+
+
+def test_a_long_sentence_is_cut_between_clauses_not_inside_a_name() -> None:
+    # one sentence of well over a hundred tokens, a list of appointments joined by commas
+    clauses = [
+        f"وتكليف الموظف رقم {n} بمهام مدير عام الإدارة العامة لرعاية المسنين والأحداث"
+        for n in range(14)
+    ]
+    body = "وأصدر وزير الشؤون الاجتماعية اليوم ثمانية قرارات جديدة " + "، ".join(clauses) + "."
+    names = [e for e in _entities(body) if e.type == "ORG"]
+    assert [e.name for e in names] == ["الإدارة العامة لرعاية المسنين والأحداث"], names
+    assert len(names[0].mentions) == 14

@@ -99,10 +99,31 @@ def sentences_of(field: TextField, text: str, tagger: Tagger) -> list[SentenceTo
         first = bisect_left(starts, sentence.start, k)
         k = bisect_right(ends, sentence.end, first)
         tokens = list(field_tokens[first:k])
-        for i in range(0, len(tokens), MAX_SENTENCE_TOKENS):
-            chunk = tokens[i : i + MAX_SENTENCE_TOKENS]
+        for chunk in _chunks(tokens):
             out.append(SentenceTokens(field, chunk, tagger.tag([t.text for t in chunk])))
     return out
+
+
+#: Marks a long sentence is cut after, so that no name is cut in two («، وتكليف …»).
+_CLAUSE_MARKS = frozenset({"،", ",", "؛", ";"})
+
+
+def _chunks(tokens: list[Token]) -> Iterator[list[Token]]:
+    """A sentence in pieces of at most :data:`MAX_SENTENCE_TOKENS`, each cut after the last
+    comma or semicolon in its second half when there is one, else at the limit."""
+    start = 0
+    while len(tokens) - start > MAX_SENTENCE_TOKENS:
+        end = start + MAX_SENTENCE_TOKENS
+        marks = [
+            j + 1
+            for j in range(end - 1, start + MAX_SENTENCE_TOKENS // 2, -1)
+            if tokens[j].text in _CLAUSE_MARKS
+        ]
+        end = marks[0] if marks else end
+        yield tokens[start:end]
+        start = end
+    if start < len(tokens):
+        yield tokens[start:]
 
 
 def find_mentions(sentences: list[SentenceTokens], text_of: Mapping[str, str]) -> list[Found]:
