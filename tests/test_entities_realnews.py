@@ -738,3 +738,8 @@ def test_a_long_sentence_is_cut_between_clauses_not_inside_a_name() -> None:
     names = [e for e in _entities(body) if e.type == "ORG"]
     assert [e.name for e in names] == ["الإدارة العامة لرعاية المسنين والأحداث"], names
     assert len(names[0].mentions) == 14
+
+
+def test_a_kind_of_body_and_its_nationality_describe_one_named_elsewhere() -> None:
+    body = "وارتفع سهم البنك الفرنسي بعد النتائج، وتراجعت السوق الصينية، ورحبت الحكومة التركية."
+    assert _names(body, "ORG") == ["الحكومة التركية"], _names(body, "ORG")

@@ -919,6 +919,7 @@ def _organization_bounds(
             (
                 tuple(keys[i:last]) in ew.not_organizations
                 or (last - i == 1 and keys[i] in ew.any_heads)  # «نادي» alone names no club
+                or _described_kind(tokens, keys, i, last, lex, ew)
                 or tuple(keys[i : i + 2]) in ew.activities
                 or _described(tokens, keys, i, last, ew)
             )
@@ -953,6 +954,18 @@ def _conjoined_organizations(sent: SentenceTokens) -> None:
             continue
         if not names.is_given(tokens[i].base):
             _set(labels, i, _run_end(labels, i), "ORG")
+
+
+def _described_kind(
+    tokens: list[Token], keys: list[str], first: int, last: int, lex: Lexicon, ew: EntityWords
+) -> bool:
+    """«البنك الفرنسي», «النادي الكويتي»: a kind of body and a nationality, no name."""
+    return (
+        last - first == 2
+        and keys[first] in ew.kind_nouns
+        and tokens[first].prefix.endswith(_DEFINITE)
+        and lex.nationality(tokens[first + 1].text) is not None
+    )
 
 
 def _described(

@@ -44,6 +44,7 @@ class EntityWords:
     branch_heads: frozenset[str]  # «فرع»: a place after the body is the branch's
     plan_heads: frozenset[str]  # «برنامج»: a body only with an official adjective or a body
     place_bodies: frozenset[str]  # «مرور», «تعليم»: a body only with the place it serves
+    kind_nouns: frozenset[str]  # «البنك» + «الفرنسي»: a description, not a name
     office_heads: frozenset[str]  # «قيادة المملكة»: an office of a place, not an organization
     phrase_stops: frozenset[str]
     not_persons: frozenset[tuple[str, ...]]  # phrases never a person («صباح الخير»)
@@ -91,6 +92,7 @@ def entity_words() -> EntityWords:
         branch_heads=_keys(data["branch_heads"]),
         plan_heads=_keys(data["plan_heads"]),
         place_bodies=_keys(data["place_bodies"]),
+        kind_nouns=_keys(data["kind_nouns"]),
         not_places=_keys(data["not_places"]),
         activities=_phrases(data["activities"]),
         official_adjectives=_keys(data["official_adjectives"]),
