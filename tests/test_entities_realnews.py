@@ -743,3 +743,16 @@ def test_a_long_sentence_is_cut_between_clauses_not_inside_a_name() -> None:
 def test_a_kind_of_body_and_its_nationality_describe_one_named_elsewhere() -> None:
     body = "وارتفع سهم البنك الفرنسي بعد النتائج، وتراجعت السوق الصينية، ورحبت الحكومة التركية."
     assert _names(body, "ORG") == ["الحكومة التركية"], _names(body, "ORG")
+
+
+def test_a_name_ends_before_a_plural_noun_and_takes_the_form_the_article_uses_most() -> None:
+    body = (
+        "وتقدم حزب الخضر الألماني في الاستطلاع. وخسر حزب الخضر الانتخابات العامة الماضية،"
+        " ويأمل حزب الخضر أن يعود، ويرى قادة حزب الخضر أن الفرصة قائمة."
+    )
+    organizations = [e for e in _entities(body) if e.type == "ORG"]
+    assert [e.name for e in organizations] == ["حزب الخضر"], organizations
+    assert len(organizations[0].mentions) == 4
+    # written with its adjective at least as often, the adjective stays in the name
+    body = "وهاجم حزب العمال الكردستاني موقعا، وقال حزب العمال الكردستاني إن حزب العمال مستعد."
+    assert _names(body, "ORG") == ["حزب العمال الكردستاني"], _names(body, "ORG")

@@ -492,6 +492,8 @@ def _institution_end(
             and lex.nationality(tokens[j + 1].text) is not None
         ):
             break  # «الهيئة السعودية للمواصفات …» + «والجمارك السعودية»: a second body
+        if token.prefix == "ال" and _plural_noun_after(tokens, j):
+            break  # «حزب العمال» + «الانتخابات العامة»: the verb's object, not an adjective
         if j == placed and token.prefix == "ال":
             if not _adjective_after(tokens, keys, j, lex, ew):
                 break  # «مرور الرياض» + «المخالفين»: after its place, the verb's object
@@ -615,6 +617,17 @@ def _after_adjective(
     if not (_nisba(before) or lex.nationality(before.text) is not None):
         return False
     return not _adjective_after(tokens, keys, j, lex, ew)
+
+
+def _plural_noun_after(tokens: list[Token], j: int) -> bool:
+    """Whether definite word ``j`` is a feminine plural («الانتخابات») after a definite word
+    that is none («العمال»): an adjective agrees with its noun, so this is a new noun."""
+    before, token = tokens[j - 1], tokens[j]
+    return (
+        before.prefix.endswith(_DEFINITE)
+        and normalize_word(token.base).endswith("ات")
+        and not normalize_word(before.base).endswith("ات")
+    )
 
 
 def _adjective_after(

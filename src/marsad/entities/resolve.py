@@ -459,18 +459,19 @@ _TEAM_HEADS = frozenset({"نادي", "فريق"})
 _DEFINITE = ("ال", "لل", "وال", "ولل", "بال")
 
 
-def _without_origin(name: str) -> str:
+def _without_origin(name: str, counts: Counter[str]) -> str:
     """«كوينز بارك» for «كوينز بارك اللندني», «نادي الاتحاد» for «نادي الاتحاد المصري»: a
     nationality or a place's adjective after a proper name says where the body is from, not
-    which it is; after ordinary words it is part of the name («وزارة العدل الأمريكية»,
-    «البنك المركزي الياباني»)."""
+    which it is, and so does one the article mostly leaves out («حزب العمال»); after ordinary
+    words it is part of the name («وزارة العدل الأمريكية», «البنك المركزي الياباني»)."""
     words = name.split()
     if len(words) < 2 or not words[-1].startswith("ال") or not _of_place(words[-1]):
         return name  # «سكاي نيوز عربية»: an adjective without the article is in the name
     ew = entity_words()
     rest = words[:-1]
     proper = (
-        normalize(rest[0]) in _TEAM_HEADS  # «نادي الاتحاد المصري», not «النادي الكويتي»
+        counts[" ".join(rest)] > counts[name]  # «حزب العمال» eight times, once «… البريطاني»
+        or normalize(rest[0]) in _TEAM_HEADS  # «نادي الاتحاد المصري», not «النادي الكويتي»
         or any(not normalize(w).startswith(_DEFINITE) and not ew.is_common(w) for w in rest)
         or (len(rest) == 1 and name_key(rest[0]) in brand_names())  # «الهلال السعودي»
     )
@@ -528,7 +529,7 @@ def _unheaded(best: str, counts: Counter[str]) -> str:
     (:func:`_without_origin`), and the head saying what kind it is when the article writes
     the name (:func:`_named_by_head`) without it at least as often as with it: «داعش» for
     «تنظيم داعش», «دايلي ميل» for «صحيفة دايلي ميل البريطانية» then «للدايلي ميل»."""
-    name = _without_origin(best)
+    name = _without_origin(best, counts)
     words = name.split()
     if not _named_by_head(tuple(key(w) for w in words), entity_words().name_heads):
         return name
