@@ -672,6 +672,8 @@ def test_a_plan_an_office_sought_or_a_technology_is_no_organization() -> None:
     assert _names(body, "ORG") == ["حزب الخضر"], _names(body, "ORG")
     body = "وتوفر الغرف خدمة الواي فاي مجانا."
     assert _names(body, "ORG") == [], _names(body, "ORG")
+    body = "ويضم البيت مجلس الرجال العلوي ومجلس النساء السفلي وغرفة النوم والمطبخ."
+    assert _names(body, "ORG") == [], _names(body, "ORG")
 
 
 def test_a_channel_in_latin_letters_or_a_brands_branch_is_an_organization() -> None:
