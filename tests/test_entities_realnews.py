@@ -758,3 +758,17 @@ def test_a_name_ends_before_a_plural_noun_and_takes_the_form_the_article_uses_mo
     # written with its adjective at least as often, the adjective stays in the name
     body = "وهاجم حزب العمال الكردستاني موقعا، وقال حزب العمال الكردستاني إن حزب العمال مستعد."
     assert _names(body, "ORG") == ["حزب العمال الكردستاني"], _names(body, "ORG")
+
+
+def test_a_persons_family_name_alone_or_a_number_after_a_name_is_no_organization_name() -> None:
+    body = "وترشحت ليز كيندال لزعامة الحزب، وقالت كيندال إنها ستفوز."
+    entities = _entities(body)
+    assert [e.name for e in entities if e.type == "ORG"] == [], entities
+    assert [e.name for e in entities if e.type == "PER"] == ["ليز كيندال"], entities
+    body = "للتواصل أرسل رسالة إلى Mobily 737221 أو إلى الرقم المجاني."
+    assert all(not any(c.isdigit() for c in n) for n in _names(body, "ORG")), _names(body, "ORG")
+
+
+def test_the_body_a_committee_belongs_to_is_another_organization() -> None:
+    body = "وكان عضوا في اللجنة التنفيذية للفيفا لمدة عشرين عاما."
+    assert "الفيفا" in _names(body, "ORG"), _names(body, "ORG")

@@ -492,6 +492,8 @@ def _institution_end(
             and lex.nationality(tokens[j + 1].text) is not None
         ):
             break  # «الهيئة السعودية للمواصفات …» + «والجمارك السعودية»: a second body
+        if token.prefix in ("لل", "ولل") and _known_org(token, lex):
+            break  # «اللجنة التنفيذية» + «للفيفا»: the body it belongs to is another
         if token.prefix == "ال" and _plural_noun_after(tokens, j):
             break  # «حزب العمال» + «الانتخابات العامة»: the verb's object, not an adjective
         if j == placed and token.prefix == "ال":
@@ -917,6 +919,8 @@ def _organization_bounds(
         i = labels.index("B-ORG", i)
         end = _run_end(labels, i)
         last = end if _quoted(tokens, i, end) else _purpose_end(tokens, i, end)
+        while last > i + 1 and tokens[last - 1].kind == "number" and len(tokens[last - 1].text) > 3:
+            last -= 1  # «Mobily 737221»: a number to write to, not part of the name («موقع 24»)
         while (
             last > i + 1
             and _ends_phrase(keys[last - 1], tokens[last - 1], lex, ew)

@@ -148,17 +148,31 @@ def _occurrences(
 def _organizations_named_as_persons(groups: list[_Group]) -> list[_Group]:
     """«وأعلنت سامسونج وماستر كارد» … «الخاصة بماستر كارد», «نادي ريفر بليت» … «رئيس ريفر
     بليت»: a name the article gives an organization (or, after a head saying what kind it is,
-    its name) is that organization wherever the tagger took it for a person."""
+    its name) is that organization wherever the tagger took it for a person; and the one
+    word of an «organization» that is the family name of one person of the article and no
+    known body is that person («ليز كيندال» … «كيندال»)."""
     heads = entity_words().name_heads
     named: dict[tuple[str, ...], _Group] = {}
+    surnames: dict[str, list[_Group]] = {}
     for group in groups:
         if group.type == "ORG":
             named.setdefault(group.keys, group)
             if len(group.keys) > 1 and group.keys[0] in heads:
                 named.setdefault(group.keys[1:], group)
+        elif group.type == "PER" and len(group.keys) > 1:
+            surnames.setdefault(group.keys[-1], []).append(group)
+    brands = brand_names()
     kept: list[_Group] = []
     for group in groups:
         target = named.get(group.keys) if group.type == "PER" else None
+        if (
+            group.type == "ORG"
+            and len(group.keys) == 1
+            and len(surnames.get(group.keys[0], [])) == 1
+            and group.keys[0] not in brands
+            and not lexicon().organization_at([group.keys[0]], 0)
+        ):
+            target = surnames[group.keys[0]][0]  # «ليز كيندال» … «كيندال»: her, not a body
         if target is None:
             kept.append(group)
         else:
