@@ -772,3 +772,10 @@ def test_a_persons_family_name_alone_or_a_number_after_a_name_is_no_organization
 def test_the_body_a_committee_belongs_to_is_another_organization() -> None:
     body = "وكان عضوا في اللجنة التنفيذية للفيفا لمدة عشرين عاما."
     assert "الفيفا" in _names(body, "ORG"), _names(body, "ORG")
+
+
+def test_an_action_after_a_name_is_not_what_the_body_is_for() -> None:
+    body = "ودفع ذلك المسؤولين عن المنتخب الأردني للتشديد أكثر على اللاعبين."
+    assert _names(body, "ORG") == ["المنتخب الأردني"], _names(body, "ORG")
+    body = "ويعد الدين معدوما عند عدم قدرة مصرف الإمارات للتنمية على تحصيله."
+    assert _names(body, "ORG") == ["مصرف الإمارات للتنمية"], _names(body, "ORG")

@@ -494,6 +494,8 @@ def _institution_end(
             break  # «الهيئة السعودية للمواصفات …» + «والجمارك السعودية»: a second body
         if token.prefix in ("لل", "ولل") and _known_org(token, lex):
             break  # «اللجنة التنفيذية» + «للفيفا»: the body it belongs to is another
+        if token.prefix == "لل" and _action_after(tokens, keys, j, ew):
+            break  # «المنتخب السوري» + «للتضييق أكثر على»: what it did, not what it is for
         if token.prefix == "ال" and _plural_noun_after(tokens, j):
             break  # «حزب العمال» + «الانتخابات العامة»: the verb's object, not an adjective
         if j == placed and token.prefix == "ال":
@@ -619,6 +621,15 @@ def _after_adjective(
     if not (_nisba(before) or lex.nationality(before.text) is not None):
         return False
     return not _adjective_after(tokens, keys, j, lex, ew)
+
+
+def _action_after(tokens: list[Token], keys: list[str], j: int, ew: EntityWords) -> bool:
+    """Whether «لل» + verbal noun ``j`` tells an action, not a purpose: a verbal noun of the
+    form تفعيل followed by an adverb of degree or repetition («للتضييق» + «أكثر»)."""
+    base = normalize_word(tokens[j].base)
+    if not (len(base) == 5 and base[0] == "ت" and base[3] == "ي") or j + 1 >= len(tokens):
+        return False
+    return keys[j + 1] in ew.action_followers
 
 
 def _plural_noun_after(tokens: list[Token], j: int) -> bool:
@@ -1073,6 +1084,8 @@ def _organization_tail(
             break  # «البرلمان الليبي» + «وقانون العفو»: a nationality closes the name
         if token.prefix == "و" and _nisba(tokens[j - 1]):
             break  # «الندوة العالمية للشباب الإسلامي» + «ومثلث الألعاب»: a second body
+        if token.prefix == "لل" and _action_after(tokens, keys, j, ew):
+            break  # «المنتخب السوري» + «للتضييق أكثر»: what it did
         pair = j + 1 < len(tokens) and tokens[j + 1].prefix in _NAME_DEFINITE
         definite = token.prefix in ("لل", "ولل") or (grew and token.prefix == "وال")
         if definite or _nisba(token) or (adjective and grew):

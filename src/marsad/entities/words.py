@@ -45,6 +45,7 @@ class EntityWords:
     plan_heads: frozenset[str]  # «برنامج»: a body only with an official adjective or a body
     place_bodies: frozenset[str]  # «مرور», «تعليم»: a body only with the place it serves
     kind_nouns: frozenset[str]  # «البنك» + «الفرنسي»: a description, not a name
+    action_followers: frozenset[str]  # «للتضييق» + «أكثر»: an action, not a purpose
     office_heads: frozenset[str]  # «قيادة المملكة»: an office of a place, not an organization
     phrase_stops: frozenset[str]
     not_persons: frozenset[tuple[str, ...]]  # phrases never a person («صباح الخير»)
@@ -93,6 +94,7 @@ def entity_words() -> EntityWords:
         plan_heads=_keys(data["plan_heads"]),
         place_bodies=_keys(data["place_bodies"]),
         kind_nouns=_keys(data["kind_nouns"]),
+        action_followers=_keys(data["action_followers"]),
         not_places=_keys(data["not_places"]),
         activities=_phrases(data["activities"]),
         official_adjectives=_keys(data["official_adjectives"]),
