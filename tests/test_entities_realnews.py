@@ -607,6 +607,8 @@ def test_an_organization_ends_at_a_noun_after_its_adjective() -> None:
     assert "وكالة الأنباء الألمانية" in organizations, organizations
     assert all("الخبر" not in o and "الفرصة" not in o for o in organizations), organizations
     # adjectives go on after an adjective: a participle, another nisba, «العامة»
+    body = "وأصدرت رابطة الصحفيين العراقيين الأحرار بيانا أمس."
+    assert _names(body, "ORG") == ["رابطة الصحفيين العراقيين الأحرار"], _names(body, "ORG")
     body = "وأعلنت القيادة العربية الموحدة والهيئة السعودية العامة للغذاء عن خطة."
     organizations = _names(body, "ORG")
     assert "القيادة العربية الموحدة" in organizations, organizations

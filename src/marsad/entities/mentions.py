@@ -620,7 +620,15 @@ def _after_adjective(
     before = tokens[j - 1]
     if not (_nisba(before) or lex.nationality(before.text) is not None):
         return False
+    if _broken_plural(tokens[j]) and normalize_word(before.base).endswith(("ين", "يون")):
+        return False  # «الرياضيين السوريين» + «الأحرار»: a plural adjective agrees with them
     return not _adjective_after(tokens, keys, j, lex, ew)
+
+
+def _broken_plural(token: Token) -> bool:
+    """A word of the plural pattern أفعال («الأحرار», «الأشراف»)."""
+    base = normalize_word(token.base)
+    return len(base) == 5 and base[0] == "ا" and base[3] == "ا"
 
 
 def _action_after(tokens: list[Token], keys: list[str], j: int, ew: EntityWords) -> bool:
