@@ -781,3 +781,13 @@ def test_an_action_after_a_name_is_not_what_the_body_is_for() -> None:
     assert _names(body, "ORG") == ["المنتخب الأردني"], _names(body, "ORG")
     body = "ويعد الدين معدوما عند عدم قدرة مصرف الإمارات للتنمية على تحصيله."
     assert _names(body, "ORG") == ["مصرف الإمارات للتنمية"], _names(body, "ORG")
+
+
+def test_a_head_written_indefinite_opens_no_name() -> None:
+    body = (
+        "وأنجزت الهيئة ممثلة بصندوق التنمية الريفية مشاريع عدة، بعد إنشاء صندوقٍ للتنمية"
+        " الريفية قبل أعوام."
+    )
+    organizations = [e for e in _entities(body) if e.type == "ORG"]
+    assert [e.name for e in organizations] == ["صندوق التنمية الريفية"], organizations
+    assert len(organizations[0].mentions) == 1

@@ -397,6 +397,8 @@ def _institutions(
         heads = ew.definite_heads if definite else ew.institution_heads
         if k not in heads or tokens[i].kind != "word":
             continue
+        if any(mark in tokens[i].text for mark in _TANWEEN_MARKS):
+            continue  # «إنشاء صندوقٍ للخدمة»: a fund, indefinite; a name's head never is
         if (
             i + 1 < len(keys)
             and keys[i + 1] in ew.institution_heads
@@ -609,6 +611,8 @@ def _institution_end(
 
 
 _NISBA_ENDINGS = ("ي", "يه", "ية", "يين", "يون", "يات")
+#: The marks of an indefinite noun («صندوقٍ», «مركزٌ», «مشروعاً»).
+_TANWEEN_MARKS = ("\u064b", "\u064c", "\u064d")
 
 
 def _after_adjective(

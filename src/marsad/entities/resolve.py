@@ -26,6 +26,8 @@ from .words import entity_words
 __all__ = ["build_entities"]
 
 _PLACE = frozenset({"GPE", "LOC"})
+#: The marks of an indefinite noun: a word written with them opens no name.
+_TANWEEN = ("\u064b", "\u064c", "\u064d")
 
 
 @dataclass(slots=True)
@@ -129,8 +131,11 @@ def _occurrences(
         if keys[i] not in firsts:
             i += 1
             continue
+        indefinite = any(mark in sent.tokens[i].text for mark in _TANWEEN)
         for n in (4, 3, 2, 1):
             kind = wanted.get(tuple(keys[i : i + n])) if i + n <= len(keys) else None
+            if kind == "ORG" and indefinite:
+                continue  # «صندوقٍ للخدمة الشاملة»: a fund, not «صندوق الخدمة الشاملة»
             if kind and all(label == "O" for label in sent.labels[i : i + n]):
                 sent.labels[i : i + n] = [f"B-{kind}"] + [f"I-{kind}"] * (n - 1)
                 token = sent.tokens[i]
