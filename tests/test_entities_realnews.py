@@ -663,6 +663,8 @@ def test_an_institution_named_in_quotation_marks_or_run_by_another_head() -> Non
 def test_a_second_body_joined_by_and_ends_the_first() -> None:
     body = "وتعاونت الهيئة السعودية للمواصفات والمقاييس والجودة والجمارك السعودية في ضبط الشحنة."
     assert "الهيئة السعودية للمواصفات والمقاييس والجودة" in _names(body, "ORG")
+    body = "وأكد أن أمانة منطقة المدينة وشركاء النجاح أعدوا الفعاليات."
+    assert _names(body, "ORG") == ["أمانة منطقة المدينة"], _names(body, "ORG")
     body = "ورعت الجمعية الوطنية للتراث العمراني وملتقى الحرف الفعالية."
     assert "الجمعية الوطنية للتراث العمراني" in _names(body, "ORG"), _names(body, "ORG")
 

@@ -193,6 +193,7 @@ def _apply_rules(sent: SentenceTokens, lex: Lexicon) -> None:
     words = [t.text for t in sent.tokens]
     place_openers, organization_openers = _openers(words, lex)
     _gazetteer(sent, words, lex.place_at, place_openers, "LOC")
+    places = [label.endswith("LOC") for label in sent.labels]  # before organizations take them
     _gazetteer(sent, words, lex.organization_at, organization_openers, "ORG")
     ew = entity_words()
     _institutions(sent, keys, words, lex, ew)
@@ -220,7 +221,7 @@ def _apply_rules(sent: SentenceTokens, lex: Lexicon) -> None:
     _role_names(sent, keys, lex, ew)
     _quoted_names(sent, keys, lex, ew)
     _person_bounds(sent, keys, lex, ew)
-    _organization_bounds(sent, keys, lex, ew)
+    _organization_bounds(sent, keys, lex, ew, places)
     _conjoined_organizations(sent)
 
 
@@ -931,7 +932,7 @@ _ACCUSATIVE = ("ا", "اً", "ًا")
 
 
 def _organization_bounds(
-    sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityWords
+    sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityWords, places: list[bool]
 ) -> None:
     """Organization runs cut and grown to their name: words after the name dropped («الديوان
     الملكي المكلف»), what it is for taken in («الهيئة السعودية للمواصفات والمقاييس», «…
@@ -975,7 +976,7 @@ def _organization_bounds(
             continue
         grown = last
         if last == end and end - i > 1:  # «داعش الإرهابي»: a one-word name is not grown
-            grown = _organization_tail(tokens, keys, labels, last, i, lex, ew)
+            grown = _organization_tail(tokens, keys, labels, last, i, lex, ew, places)
         labels[last:end] = ["O"] * (end - last)
         if grown > last:
             labels[last:grown] = ["I-ORG"] * (grown - last)
@@ -1082,6 +1083,7 @@ def _organization_tail(
     first: int,
     lex: Lexicon,
     ew: EntityWords,
+    places: list[bool],
 ) -> int:
     grew = False
     while j < len(tokens) and j - first < MAX_INSTITUTION_TOKENS and labels[j] == "O":
@@ -1094,8 +1096,10 @@ def _organization_tail(
             break  # «… المحدودة» + «ومجموعة الفهد»: another body
         if token.prefix.startswith("و") and lex.nationality(tokens[j - 1].text) is not None:
             break  # «البرلمان الليبي» + «وقانون العفو»: a nationality closes the name
-        if token.prefix == "و" and _nisba(tokens[j - 1]):
-            break  # «الندوة العالمية للشباب الإسلامي» + «ومثلث الألعاب»: a second body
+        if token.prefix == "و" and (_nisba(tokens[j - 1]) or places[j - 1]):
+            # «الندوة العالمية للشباب الإسلامي» + «ومثلث الألعاب», «أمانة منطقة المدينة» +
+            # «وشركاء النجاح»: after an adjective or the place closing a name, a second one
+            break
         if token.prefix == "لل" and _action_after(tokens, keys, j, ew):
             break  # «المنتخب السوري» + «للتضييق أكثر»: what it did
         pair = j + 1 < len(tokens) and tokens[j + 1].prefix in _NAME_DEFINITE
