@@ -495,8 +495,10 @@ def _institution_end(
             and lex.nationality(tokens[j + 1].text) is not None
         ):
             break  # «الهيئة السعودية للمواصفات …» + «والجمارك السعودية»: a second body
-        if token.prefix in ("لل", "ولل") and _known_org(token, lex):
-            break  # «اللجنة التنفيذية» + «للفيفا»: the body it belongs to is another
+        if token.prefix in ("لل", "ولل") and lex.organization_at([token.text], 0):
+            if definite and not (named or nationality) and j - i < 3:
+                return i  # «اللجنة التنفيذية» of «الفيفا»: one of its organs, not a body
+            break  # «مجلس إدارة الشركة» + «للفيفا»: the body it belongs to is another
         if token.prefix == "لل" and _action_after(tokens, keys, j, ew):
             break  # «المنتخب السوري» + «للتضييق أكثر على»: what it did, not what it is for
         if token.prefix == "ال" and _plural_noun_after(tokens, j):
