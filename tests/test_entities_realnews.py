@@ -796,3 +796,13 @@ def test_a_head_written_indefinite_opens_no_name() -> None:
     organizations = [e for e in _entities(body) if e.type == "ORG"]
     assert [e.name for e in organizations] == ["صندوق التنمية الريفية"], organizations
     assert len(organizations[0].mentions) == 1
+
+
+def test_a_word_the_article_writes_after_a_proclitic_keeps_its_first_letter() -> None:
+    body = (
+        "وسجل مهاجم بوكا جونيورز هدفا رائعا، ورفع الفوز رصيد لبوكا جونيورز إلى 37 نقطة،"
+        " وقال مدرب بوكا جونيورز إن الفريق جاهز."
+    )
+    organizations = [e for e in _entities(body) if e.type == "ORG"]
+    assert [e.name for e in organizations] == ["بوكا جونيورز"], organizations
+    assert all(m.text.startswith(("بوكا", "جونيورز")) for m in organizations[0].mentions)

@@ -13,7 +13,7 @@ from ..ner.lexicon import lexicon
 from ..ner.tagger import default_tagger
 from ..record import TEXT_FIELDS, Article, Entity
 from ..registry import stage
-from .mentions import find_mentions, sentences_of
+from .mentions import find_mentions, sentences_of, whole_words
 from .resolve import build_entities
 
 __all__ = ["find_entities"]
@@ -28,6 +28,7 @@ def find_entities(texts: Mapping[str, str]) -> list[Entity]:
         if texts.get(field)
         for sentence in sentences_of(field, texts[field], tagger)
     ]
+    whole_words(sentences)
     return build_entities(find_mentions(sentences, texts), sentences, texts, lexicon())
 
 

@@ -32,6 +32,7 @@ __all__ = [
     "prefix_cut",
     "sentences_of",
     "thing_cut",
+    "whole_words",
 ]
 
 
@@ -59,15 +60,37 @@ class SentenceTokens:
 def keys_of(sent: SentenceTokens) -> list[str]:
     """:func:`~marsad.ner.lexicon.key` of every token of the sentence."""
     if len(sent.keys) != len(sent.tokens):
-        sent.keys = [key(t.text) for t in sent.tokens]
+        # a token the article shows has no proclitic (:func:`whole_words`) keeps its letters
+        sent.keys = [key(t.text) if t.prefix else normalize(t.text) for t in sent.tokens]
     return sent.keys
 
 
 def name_keys_of(sent: SentenceTokens) -> list[str]:
     """:func:`~marsad.ner.lexicon.name_key` of every token of the sentence."""
     if len(sent.name_keys) != len(sent.tokens):
-        sent.name_keys = [name_key(t.text) for t in sent.tokens]
+        sent.name_keys = [name_key(t.text) if t.prefix else normalize(t.text) for t in sent.tokens]
     return sent.name_keys
+
+
+#: Proclitics of one letter, which a name can begin with as a letter of its own.
+_ONE_LETTER_CLITICS = frozenset({"و", "ف", "ب", "ل", "ك"})
+
+
+def whole_words(sentences: list[SentenceTokens]) -> None:
+    """«بوكا جونيورز» where the article also writes «لبوكا»: a word the article writes after
+    a proclitic of its own is a word, so its first letter is its own, not «ب» + «وكا»; such
+    tokens lose the prefix the tokenizer gave them (for these sentences only)."""
+    bases = {
+        normalize(t.base)
+        for sent in sentences
+        for t in sent.tokens
+        if t.prefix and t.kind == "word" and len(t.base) > 3
+    }
+    for sent in sentences:
+        for i, t in enumerate(sent.tokens):
+            if t.prefix in _ONE_LETTER_CLITICS and normalize(t.text) in bases:
+                sent.tokens[i] = dataclasses.replace(t, prefix="")
+                sent.keys, sent.name_keys = [], []
 
 
 @dataclass(slots=True)
