@@ -150,6 +150,14 @@ def _occurrences(
     return out
 
 
+def _fold(target: _Group, group: _Group, contexts: bool = True) -> None:
+    """``group``'s mentions, names and (for a person) contexts become ``target``'s."""
+    target.found.extend(group.found)
+    target.names.extend(group.names)
+    if contexts:
+        target.contexts.extend(group.contexts)
+
+
 def _organizations_named_as_persons(groups: list[_Group]) -> list[_Group]:
     """«وأعلنت سامسونج وماستر كارد» … «الخاصة بماستر كارد», «نادي ريفر بليت» … «رئيس ريفر
     بليت»: a name the article gives an organization (or, after a head saying what kind it is,
@@ -181,8 +189,7 @@ def _organizations_named_as_persons(groups: list[_Group]) -> list[_Group]:
         if target is None:
             kept.append(group)
         else:
-            target.found.extend(group.found)
-            target.names.extend(group.names)
+            _fold(target, group, contexts=target.type == "PER")
     return kept
 
 
@@ -202,9 +209,7 @@ def _merge_area_forms(groups: list[_Group]) -> list[_Group]:
         if target is None or target is group:
             kept.append(group)
         else:
-            target.found.extend(group.found)
-            target.contexts.extend(group.contexts)
-            target.names.extend(group.names)
+            _fold(target, group)
     return kept
 
 
@@ -231,9 +236,7 @@ def _merge_short_forms(groups: list[_Group]) -> list[_Group]:
             if not _lone_non_name(group):
                 kept.append(group)
         else:
-            target.found.extend(group.found)
-            target.contexts.extend(group.contexts)
-            target.names.extend(group.names)
+            _fold(target, group)
     return kept
 
 
