@@ -84,8 +84,10 @@ def whole_words(sentences: list[SentenceTokens]) -> None:
         normalize(t.base)
         for sent in sentences
         for t in sent.tokens
-        if t.prefix and t.kind == "word" and len(t.base) > 3
+        if t.prefix and t.base[:1] in _ONE_LETTER_CLITICS and len(t.base) > 3
     }
+    if not bases:
+        return
     for sent in sentences:
         for i, t in enumerate(sent.tokens):
             if t.prefix in _ONE_LETTER_CLITICS and normalize(t.text) in bases:
