@@ -270,7 +270,7 @@ class Maker:
 
     def m_broken_jsonl(self) -> Made:
         lines = self.jsonl(self.r.randint(2, 6)).split(b"\n")
-        pick = self.r.randrange(6)
+        pick = self.r.randrange(7)
         at = self.r.randrange(len(lines))
         if pick == 0:
             lines[at] = self.cut(lines[at])
@@ -282,6 +282,8 @@ class Maker:
             lines[at] = b"[" * 100_000 + b"]" * 100_000
         elif pick == 4:
             lines[at] = b'"just a string"'
+        elif pick == 5:  # half a character: valid JSON that decodes to a lone surrogate
+            lines[at] = lines[at].replace(b'"text": "', b'"text": "\\udc06 ', 1)
         else:
             lines[at] = b'{"title": "\\ud800 \\u0000", "text": "\\x"}'
         return "bad.jsonl", b"\n".join(lines)

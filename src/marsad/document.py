@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 from urllib.parse import SplitResult, urlsplit
@@ -54,3 +55,38 @@ class Document:
     def __post_init__(self) -> None:
         if not self.source:
             self.source = self.origin
+        for name in _TEXT_FIELDS:
+            value = getattr(self, name)
+            if value and _SURROGATE.search(value):
+                setattr(self, name, _replace_surrogates(value, name, self.warnings))
+
+
+#: A code point of half a UTF-16 pair, which no text may hold alone: a JSON escape such as
+#: ``\udc06`` decodes to one, and nothing can encode it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+#: The document's text fields, named as the record names them in a warning.
+_TEXT_FIELDS = {
+    "content": "body",
+    "title": "title",
+    "lead": "lead",
+    "url": "url",
+    "published": "published",
+    "author": "author",
+    "source": "source",
+}
+
+
+def _replace_surrogates(text: str, name: str, warnings: list[Salvage]) -> str:
+    """``text`` with each lone surrogate made U+FFFD, the repair noted in ``warnings``."""
+    from .record import Salvage  # the record module reads documents: imported when needed
+
+    found = _SURROGATE.findall(text)
+    warnings.append(
+        Salvage(
+            "replaced-bytes",
+            f"{len(found)} lone surrogate code point{'s' if len(found) > 1 else ''} in the "
+            f"{_TEXT_FIELDS[name]} (an escape that names half a character, such as "
+            f"\\u{ord(found[0]):04x}) became U+FFFD",
+        )
+    )
+    return _SURROGATE.sub("\ufffd", text)
