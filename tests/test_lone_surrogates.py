@@ -3,11 +3,17 @@ character: the record is kept with U+FFFD in its place and a warning, the archiv
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+
+import pytest
 
 from marsad import extract
 from marsad.archive import Archive
+from marsad.archive.ingest import PREPARE_ERROR
+from marsad.archive.model import Prepared
 from marsad.document import Document
+from marsad.record import Article
 
 from .builders import PARAGRAPHS, TITLE, write
 
@@ -44,3 +50,28 @@ def test_every_text_field_of_a_document_is_repaired() -> None:
         "body",
         "title",
     ]
+
+
+def test_an_article_that_cannot_be_made_ready_for_the_archive_is_named_and_the_batch_goes_on(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ingest_module = importlib.import_module("marsad.archive.ingest")  # the module, not its function
+    real = ingest_module.prepare
+
+    def flaky(article: Article) -> Prepared:
+        if "ثانية" in article.title:
+            raise RuntimeError("a bug in preparing one record")
+        return real(article)
+
+    monkeypatch.setattr(ingest_module, "prepare", flaky)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    body = "\\n".join(PARAGRAPHS)
+    lines = [
+        f'{{"title": "{title}", "body": "{body}"}}'
+        for title in ("مقالة أولى في الصحة", "مقالة ثانية في التعليم", "مقالة ثالثة في النقل")
+    ]
+    write(folder / "lines.jsonl", "\n".join(lines) + "\n")
+    report = Archive(tmp_path / "a.db").ingest([folder], workers=1)
+    assert report.new == 2, report
+    assert [r.reason for r in report.rejections] == [PREPARE_ERROR], report.rejections

@@ -31,7 +31,11 @@ from .model import Prepared
 from .prepare import prepare
 from .store import Store
 
-__all__ = ["BATCH", "IngestReport", "ingest", "process"]
+#: The reason of a rejection when an article the pipeline made could not be made ready for
+#: the archive (a bug: please report it; the batch goes on without it).
+PREPARE_ERROR = "prepare error"
+
+__all__ = ["BATCH", "PREPARE_ERROR", "IngestReport", "ingest", "process"]
 
 #: Articles written per transaction.
 BATCH = 100
@@ -97,8 +101,15 @@ def process(pipeline: Pipeline, document: Document) -> Prepared | Rejection:
         article = pipeline(document)
     except InputError as exc:
         return Rejection.of(exc)
-    article.id = article.id or content_id(article.title, article.body)
-    return prepare(article)
+    try:
+        article.id = article.id or content_id(article.title, article.body)
+        return prepare(article)
+    except Exception as exc:  # one record's bug must not end the batch: it is named instead
+        return Rejection(
+            document.origin,
+            PREPARE_ERROR,
+            f"could not be made ready for the archive: {type(exc).__name__}: {exc}",
+        )
 
 
 def ingest(
