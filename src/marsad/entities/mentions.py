@@ -26,6 +26,7 @@ __all__ = [
     "Found",
     "SentenceTokens",
     "find_mentions",
+    "indefinite",
     "keys_of",
     "name_cut",
     "name_keys_of",
@@ -138,13 +139,15 @@ def _chunks(tokens: list[Token]) -> Iterator[list[Token]]:
     comma or semicolon in its second half when there is one, else at the limit."""
     start = 0
     while len(tokens) - start > MAX_SENTENCE_TOKENS:
-        end = start + MAX_SENTENCE_TOKENS
-        marks = [
-            j + 1
-            for j in range(end - 1, start + MAX_SENTENCE_TOKENS // 2, -1)
-            if tokens[j].text in _CLAUSE_MARKS
-        ]
-        end = marks[0] if marks else end
+        limit = start + MAX_SENTENCE_TOKENS
+        end = next(
+            (
+                j + 1
+                for j in range(limit - 1, start + MAX_SENTENCE_TOKENS // 2, -1)
+                if tokens[j].text in _CLAUSE_MARKS
+            ),
+            limit,
+        )
         yield tokens[start:end]
         start = end
     if start < len(tokens):
@@ -423,7 +426,7 @@ def _institutions(
         heads = ew.definite_heads if definite else ew.institution_heads
         if k not in heads or tokens[i].kind != "word":
             continue
-        if any(mark in tokens[i].text for mark in _TANWEEN_MARKS):
+        if indefinite(tokens[i]):
             continue  # «إنشاء صندوقٍ للخدمة»: a fund, indefinite; a name's head never is
         if (
             i + 1 < len(keys)
@@ -643,6 +646,11 @@ _NISBA_ENDINGS = ("ي", "يه", "ية", "يين", "يون", "يات")
 _TANWEEN_MARKS = ("\u064b", "\u064c", "\u064d")
 
 
+def indefinite(token: Token) -> bool:
+    """Whether the word is written with tanween: an indefinite noun, which opens no name."""
+    return any(mark in token.text for mark in _TANWEEN_MARKS)
+
+
 def _after_adjective(
     tokens: list[Token], keys: list[str], j: int, lex: Lexicon, ew: EntityWords
 ) -> bool:
@@ -667,9 +675,14 @@ def _action_after(tokens: list[Token], keys: list[str], j: int, ew: EntityWords)
     """Whether «لل» + verbal noun ``j`` tells an action, not a purpose: a verbal noun of the
     form تفعيل followed by an adverb of degree or repetition («للتضييق» + «أكثر»)."""
     base = normalize_word(tokens[j].base)
-    if not (len(base) == 5 and base[0] == "ت" and base[3] == "ي") or j + 1 >= len(tokens):
+    if not (len(base) == 5 and _tafil(base)) or j + 1 >= len(tokens):
         return False
     return keys[j + 1] in ew.action_followers
+
+
+def _tafil(base: str) -> bool:
+    """Whether a word has the shape of the verbal noun تفعيل («تضييق», «تأهيل», «تدريب»)."""
+    return len(base) >= 5 and base[0] == "ت" and base[3] == "ي"
 
 
 def _plural_noun_after(tokens: list[Token], j: int) -> bool:
@@ -784,7 +797,7 @@ def _named_after_kind(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: E
             and (
                 tokens[end].kind == "latin"
                 if latin
-                else _foreign_word(tokens[end], keys[end], labels[end], lex, ew)
+                else _foreign_word(tokens[end], keys[end], lex, ew)
             )
         ):
             end += 1
@@ -792,12 +805,11 @@ def _named_after_kind(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: E
             _set(labels, i + 1, end, "ORG")
 
 
-def _foreign_word(token: Token, k: str, label: str, lex: Lexicon, ew: EntityWords) -> bool:
-    """A word that can only be part of a name: bare (no clitic, no article), untagged, no
-    ordinary word, particle, place or nationality («سوسيتيه», «زاجل»; not «كبرى», «في»)."""
+def _foreign_word(token: Token, k: str, lex: Lexicon, ew: EntityWords) -> bool:
+    """A word that can only be part of a name: bare (no clitic, no article), no ordinary
+    word, particle, place or nationality («سوسيتيه», «زاجل»; not «كبرى», «في»)."""
     return (
-        label == "O"
-        and token.kind == "word"
+        token.kind == "word"
         and not token.prefix
         and len(token.text) > 2
         and not token.text.endswith(("ي", "ى"))  # «أثري», «كبرى»: adjectives
@@ -1088,10 +1100,9 @@ def _tafil_of_them(tokens: list[Token], first: int, j: int) -> bool:
     base = normalize_word(token.base)
     return (
         token.prefix == "و"
-        and base.startswith("ت")
+        and _tafil(base)
         and base.endswith(_OBJECT_PRONOUNS)
         and len(base) >= 7
-        and base[3] == "ي"
         and any(t.prefix in ("ل", "لل") for t in tokens[first + 1 : j])
         and tokens[j - 1].prefix == "ال"
     )

@@ -19,15 +19,21 @@ from ..record import Entity, Mention, Role
 from ..text import join_name_words, normalize
 from .brands import brand_names
 from .latin import latin_name
-from .mentions import Found, SentenceTokens, name_cut, name_keys_of, prefix_cut, thing_cut
+from .mentions import (
+    Found,
+    SentenceTokens,
+    indefinite,
+    name_cut,
+    name_keys_of,
+    prefix_cut,
+    thing_cut,
+)
 from .roles import PersonContext, person_context
 from .words import entity_words
 
 __all__ = ["build_entities"]
 
 _PLACE = frozenset({"GPE", "LOC"})
-#: The marks of an indefinite noun: a word written with them opens no name.
-_TANWEEN = ("\u064b", "\u064c", "\u064d")
 
 
 @dataclass(slots=True)
@@ -51,7 +57,8 @@ def build_entities(
     groups = _merge_short_forms(_merge_area_forms(_organizations_named_as_persons(groups)))
     groups = _brand_places(_fold_titles(_merge_acronyms(groups)), lex)
     groups = [g for g in groups if not _head_alone(g, lex)]
-    entities = [_entity(f"e{i + 1}", g, texts) for i, g in enumerate(groups)]
+    whole = "\n".join(texts.values())  # where a name is looked for written alone
+    entities = [_entity(f"e{i + 1}", g, whole) for i, g in enumerate(groups)]
     _link_roles(entities, groups, lex, texts)
     return entities
 
@@ -131,10 +138,10 @@ def _occurrences(
         if keys[i] not in firsts:
             i += 1
             continue
-        indefinite = any(mark in sent.tokens[i].text for mark in _TANWEEN)
+        unnamed = indefinite(sent.tokens[i])
         for n in (4, 3, 2, 1):
             kind = wanted.get(tuple(keys[i : i + n])) if i + n <= len(keys) else None
-            if kind == "ORG" and indefinite:
+            if kind == "ORG" and unnamed:
                 continue  # «صندوقٍ للخدمة الشاملة»: a fund, not «صندوق الخدمة الشاملة»
             if kind and all(label == "O" for label in sent.labels[i : i + n]):
                 sent.labels[i : i + n] = [f"B-{kind}"] + [f"I-{kind}"] * (n - 1)
@@ -437,14 +444,14 @@ def _genealogy(group: _Group) -> bool:
     return group.type == "PER" and len(group.keys) >= 3 and group.keys[1] in ("بن", "بنت")
 
 
-def _entity(ident: str, group: _Group, texts: Mapping[str, str]) -> Entity:
+def _entity(ident: str, group: _Group, text: str) -> Entity:
     mentions = sorted(
         (Mention(f.sentence.field, f.start, f.end, f.text) for f in group.found),
         key=lambda m: (("title", "lead", "body").index(m.field), m.start),
     )
     name = _canonical(group)
     if group.type == "ORG":
-        name = _without_local_tail(name, texts)
+        name = _without_local_tail(name, text)
     honorifics: list[str] = []
     for context in group.contexts:
         honorifics += [h for h in context.honorifics if h not in honorifics]
@@ -478,7 +485,7 @@ def _canonical(group: _Group) -> str:
 #: Heads of the names of teams: what follows them is a name, whatever its words.
 _TEAM_HEADS = frozenset({"نادي", "فريق"})
 #: The article, alone or after a proclitic: a word of an ordinary phrase, not a proper name.
-_DEFINITE = ("ال", "لل", "وال", "ولل", "بال")
+_ARTICLE_FORMS = ("ال", "لل", "وال", "ولل", "بال")
 
 
 def _without_origin(name: str, counts: Counter[str]) -> str:
@@ -494,7 +501,7 @@ def _without_origin(name: str, counts: Counter[str]) -> str:
     proper = (
         counts[" ".join(rest)] > counts[name]  # «حزب العمال» eight times, once «… البريطاني»
         or normalize(rest[0]) in _TEAM_HEADS  # «نادي الاتحاد المصري», not «النادي الكويتي»
-        or any(not normalize(w).startswith(_DEFINITE) and not ew.is_common(w) for w in rest)
+        or any(not normalize(w).startswith(_ARTICLE_FORMS) and not ew.is_common(w) for w in rest)
         or (len(rest) == 1 and name_key(rest[0]) in brand_names())  # «الهلال السعودي»
     )
     return " ".join(rest) if proper else name
@@ -521,10 +528,10 @@ def _named_by_head(keys: tuple[str, ...], heads: frozenset[str]) -> bool:
     return len(keys) > 1 and keys[0] in heads and not entity_words().is_common(keys[1])
 
 
-def _without_local_tail(name: str, texts: Mapping[str, str]) -> str:
+def _without_local_tail(name: str, text: str) -> str:
     """«مكتب العمل» for «مكتب العمل بالمنطقة الشرقية» where the article also writes «مكتب
     العمل» alone: where the body is, said once, is not its name; a body the article only
-    names with its place keeps it («الجمعية الفلكية بجدة»)."""
+    names with its place keeps it («الجمعية الفلكية بجدة»). ``text``: all the article's."""
     words = name.split()
     lex = lexicon()
     for k in range(2, len(words)):
@@ -540,7 +547,6 @@ def _without_local_tail(name: str, texts: Mapping[str, str]) -> str:
         if not place:
             continue
         short = " ".join(words[:k])
-        text = "\n".join(texts.values())
         alone = text.count(short) - text.count(name)
         return short if alone > 0 else name
     return name
