@@ -1,6 +1,7 @@
 """Rebuild Marsad's NER model from ../shared/data (nothing is downloaded).
 
-    python scripts/build_ner_model.py [--clusters] [--news-types] [--dev] [--out DIR]
+    python scripts/build_ner_model.py [--clusters] [--news-types | --news-types-from FILE]
+        [--dev] [--out DIR]
         [--newsfane none|fresh|all] [--c1 C1] [--c2 C2] [--iterations N]
         [--silver FILE [--silver-max N] [--gold-repeat K]]
 
@@ -11,7 +12,9 @@
    output folder are reused.
 2. With ``--news-types``: trains a first CRF without them, tags 3.5 M tokens of the
    news with it, and keeps for each word seen at least 4 times its usual entity type
-   when it is one at least 30 % of the time; writes ``news_types.tsv.gz``.
+   when it is one at least 30 % of the time; writes ``news_types.tsv.gz``. With
+   ``--news-types-from FILE`` the news are those of a machine-labelled CoNLL file (the
+   teacher's reading of the ANT news, ``build_teacher.py label``) instead.
 3. Trains the CRF (python-crfsuite, L-BFGS with elastic net) on ANERcorp train, or
    with ``--dev`` on train minus its last 600 sentences, scored on them (tuning).
    ``--newsfane`` adds NewsFANE Gold sentences: it is ANERcorp's own text annotated
@@ -41,6 +44,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import pycrfsuite
@@ -205,9 +209,8 @@ def train_crf(
 
 def build_news_types(tagger: pycrfsuite.Tagger, tables: WordTables, target: Path) -> None:
     """Each frequent word's usual entity type in the news, as the first tagger reads it."""
-    seen: Counter[str] = Counter()
-    typed: dict[str, Counter[str]] = {}
     tokens = 0
+    read: list[Sentence] = []
     with tempfile.TemporaryDirectory() as tmp:
         corpus = corpus_file(Path(tmp))
         with corpus.open(encoding="utf-8") as fh:
@@ -215,16 +218,27 @@ def build_news_types(tagger: pycrfsuite.Tagger, tables: WordTables, target: Path
                 words = line.split()
                 if i % 3 or not words or len(words) > 150:
                     continue
-                for word, label in zip(
-                    words, tagger.tag(sentence_features(words, tables)), strict=True
-                ):
-                    norm = normalize(word)
-                    seen[norm] += 1
-                    if label != "O":
-                        typed.setdefault(norm, Counter())[label[2:]] += 1
+                read.append((words, tagger.tag(sentence_features(words, tables))))
                 tokens += len(words)
                 if tokens > NEWS_TOKENS:
                     break
+    write_news_types(read, target)
+
+
+def write_news_types(sentences: Iterable[Sentence], target: Path) -> None:
+    """Keep for each word seen at least 4 times in ``sentences`` (news as a tagger read
+    it) its usual entity type, when it is one at least 30 % of the time."""
+    seen: Counter[str] = Counter()
+    typed: dict[str, Counter[str]] = {}
+    tokens = 0
+    for words, labels in sentences:
+        for word, label in zip(words, labels, strict=True):
+            norm = normalize(word)
+            seen[norm] += 1
+            if label != "O":
+                typed.setdefault(norm, Counter())[label[2:]] += 1
+        tokens += len(words)
+    kept = 0
     with gzip.open(target, "wt", encoding="utf-8") as out:
         for word, count in sorted(seen.items()):
             if count < 4 or word not in typed:
@@ -234,13 +248,19 @@ def build_news_types(tagger: pycrfsuite.Tagger, tables: WordTables, target: Path
             if rate >= 0.3:
                 level = "h" if rate >= 0.8 else "m" if rate >= 0.5 else "l"
                 out.write(f"{word}\t{kind}:{level}\n")
-    print(f"news types from {tokens} tokens", file=sys.stderr)
+                kept += 1
+    print(f"news types of {kept} words from {tokens} tokens", file=sys.stderr)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clusters", action="store_true", help="rebuild the word clusters")
     parser.add_argument("--news-types", action="store_true", help="rebuild the news entity types")
+    parser.add_argument(
+        "--news-types-from",
+        type=Path,
+        help="rebuild the news entity types from this machine-labelled CoNLL instead",
+    )
     parser.add_argument("--dev", action="store_true", help="hold out the end of train, score it")
     parser.add_argument(
         "--out", type=Path, default=OUT, help="model folder (default: the package's)"
@@ -281,6 +301,8 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as tmp:
             model = train_crf(fit, first, Path(tmp) / "first.crfsuite", params)
             build_news_types(model, first, out / NEWS_TYPES_FILE)
+    elif args.news_types_from:
+        write_news_types(silver_sentences(args.news_types_from, 10**9, held), out / NEWS_TYPES_FILE)
     tables = load_tables(out)
     evaluation = held or read_conll(DATA / "anercorp" / "test.txt")
     extra = newsfane_sentences(args.newsfane, held, fit)
