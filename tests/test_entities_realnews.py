@@ -806,3 +806,40 @@ def test_a_word_the_article_writes_after_a_proclitic_keeps_its_first_letter() ->
     organizations = [e for e in _entities(body) if e.type == "ORG"]
     assert [e.name for e in organizations] == ["بوكا جونيورز"], organizations
     assert all(m.text.startswith(("بوكا", "جونيورز")) for m in organizations[0].mentions)
+
+
+class _NothingTagger:
+    """A tagger that finds no name: what the rules find alone."""
+
+    def tag(self, words: list[str]) -> list[str]:
+        return ["O"] * len(words)
+
+
+def _rule_mentions(body: str) -> list[tuple[str, str]]:
+    from marsad.entities.mentions import find_mentions, sentences_of
+
+    found = find_mentions(sentences_of("body", body, _NothingTagger()), {"body": body})  # type: ignore[arg-type]
+    return [(m.type, m.text) for m in found]
+
+
+@pytest.mark.parametrize(
+    ("body", "person"),
+    [
+        (
+            "وأوضح المتحدث الرسمي لهيئة الطيران المدني سامر الدوسري أن الرحلات عادت.",
+            "سامر الدوسري",
+        ),
+        (
+            "وقال الرئيس التنفيذي لشركة الكهرباء الوطنية خالد الحربي إن الشبكة توسعت.",
+            "خالد الحربي",
+        ),
+        ("وقال مدير مركز الأبحاث الزراعية سامي الشهري إن الموسم جيد.", "سامي الشهري"),
+    ],
+)
+def test_a_name_after_the_body_a_role_is_of_is_a_person(body: str, person: str) -> None:
+    assert ("PER", person) in _rule_mentions(body)
+
+
+def test_a_word_after_the_body_a_role_is_of_needs_a_second_name_word() -> None:
+    body = "وقال مدرب الفريق إن لاعب المنتخب البلجيكي جيل خاص تماما."
+    assert not [m for m in _rule_mentions(body) if m[0] == "PER"]

@@ -1414,7 +1414,8 @@ def _compound(word: str) -> bool:
 
 def _role_names(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityWords) -> None:
     """«اللاعب عبدالله الغامدي», «الرئيس الأمريكي باراك أوباما»: after a role noun with the
-    article (and a nationality), words the name lists know as a given name open a person."""
+    article (and a nationality), words the name lists know as a given name open a person; so
+    they do after the body or place the role is of («مدير مركز الأبحاث سامي …»)."""
     tokens, labels = sent.tokens, sent.labels
     names = name_lexicon()
     openers = [
@@ -1422,6 +1423,7 @@ def _role_names(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityW
         for i, k in enumerate(keys[:-1])
         if (k in lex.role_heads and tokens[i].prefix.endswith("ال"))
         or (k in ew.person_openers and tokens[i].prefix in ("ال", "ب"))
+        or (k in lex.role_heads and tokens[i].prefix in ("", "و") and labels[i + 1] in _BODY_STARTS)
     ]
     for i in openers:
         j = i + 1
@@ -1436,6 +1438,12 @@ def _role_names(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityW
             )
         ):
             j += 1
+        of_body = labels[j] in _BODY_STARTS
+        if of_body:
+            # «المتحدث الرسمي لمركز الملك سلمان للإغاثة رأفت الصباغ»: whose role it is
+            j = _run_end(labels, j)
+            if j >= len(tokens) or tokens[j].prefix:
+                continue
         first = tokens[j]
         given = names.is_given(first.text) or (not first.prefix and names.is_given(first.base))
         # «المنصف المرزوقي»: two words the lists know as names, the first no given name
@@ -1452,7 +1460,18 @@ def _role_names(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: EntityW
             ):
                 break
             end += 1
+        if of_body and not (end - j > 1 and _surname_like(tokens[j + 1])):
+            continue  # «لاعب المنتخب البلجيكي جيل خاص»: a word, not a name, after the body
         _set(labels, j, end, "PERS")
+
+
+def _surname_like(token: Token) -> bool:
+    """A second name word: one the name lists know, or a family name with its article."""
+    return name_lexicon().is_name(token.text) or (token.prefix == "ال" and len(token.text) > 4)
+
+
+#: The first labels of a body or place a role is of («مدير مركز …», «المتحدث باسم وزارة …»).
+_BODY_STARTS = frozenset({"B-ORG", "B-LOC"})
 
 
 def _verb_like(token: Token) -> bool:
