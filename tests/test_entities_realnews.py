@@ -843,3 +843,26 @@ def test_a_name_after_the_body_a_role_is_of_is_a_person(body: str, person: str) 
 def test_a_word_after_the_body_a_role_is_of_needs_a_second_name_word() -> None:
     body = "وقال مدرب الفريق إن لاعب المنتخب البلجيكي جيل خاص تماما."
     assert not [m for m in _rule_mentions(body) if m[0] == "PER"]
+
+
+@pytest.mark.parametrize(
+    ("body", "person", "family"),
+    [
+        (
+            "تعرض مدرب الفريق محسن أبو الخير لإصابة. وفضل أبو الخير أن يسافر إلى القاهرة للعلاج.",
+            "محسن أبو الخير",
+            "أبو الخير",
+        ),
+        (
+            "أصيب اللاعب خالد أبو النجا. وفضل أبو النجا أن يغادر اليوم.",
+            "خالد أبو النجا",
+            "أبو النجا",
+        ),
+    ],
+)
+def test_a_verb_opening_a_clause_before_a_name_is_not_its_given_name(
+    body: str, person: str, family: str
+) -> None:
+    people = [e for e in _entities(body) if e.type == "PER"]
+    assert [e.name for e in people] == [person]
+    assert family in [m.text for m in people[0].mentions]

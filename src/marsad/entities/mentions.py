@@ -1235,6 +1235,7 @@ def _person_bounds(sent: SentenceTokens, keys: list[str], lex: Lexicon, ew: Enti
             and labels[first - 1] == "O"
             and not name_cut(tokens[first])  # «دنيا وسامي»: «و» opens another name
             and _given_before(tokens[first - 1], lex, ew)
+            and not _clause_verb(tokens, first - 1, ew)
         ):
             first -= 1  # «ومروة عبدالمنعم», «وعبدالإله يحيى عسيري»
         while True:  # «محمد بن» + «شباب» + «البقمي»: whatever follows «بن» is a name
@@ -1550,6 +1551,14 @@ def _known_next(token: Token, label: str, ew: EntityWords) -> bool:
         and not ew.is_common(token.text)
         and name_lexicon().is_name(token.text)
     )
+
+
+def _clause_verb(tokens: list[Token], i: int, ew: EntityWords) -> bool:
+    """«و» + an ordinary word opening a clause, before a name: the verb and its subject
+    («وفضل أبو الخير أن يغادر»: he preferred), though the lists know «فضل» as a name too."""
+    token = tokens[i]
+    opens = i == 0 or tokens[i - 1].kind != "word"
+    return opens and token.prefix == "و" and ew.is_common(token.text)
 
 
 def _given_before(token: Token, lex: Lexicon, ew: EntityWords) -> bool:
