@@ -866,3 +866,18 @@ def test_a_verb_opening_a_clause_before_a_name_is_not_its_given_name(
     people = [e for e in _entities(body) if e.type == "PER"]
     assert [e.name for e in people] == [person]
     assert family in [m.text for m in people[0].mentions]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "وكان قائد كل فريق يردد بعض الأناشيد القديمة في الحفل.",
+        "وظل الفريق ينافس على اللقب حتى الجولة الأخيرة.",
+    ],
+)
+def test_a_verb_after_a_title_opens_no_name(body: str) -> None:
+    assert _names(body, "PER") == []
+
+
+def test_a_name_after_a_title_still_opens_a_person() -> None:
+    assert "يوسف الحربي" in _names("وأكد الفريق يوسف الحربي أن الخطة نجحت.", "PER")

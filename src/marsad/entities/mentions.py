@@ -1599,8 +1599,8 @@ def _honorific_names(sent: SentenceTokens, keys: list[str], lex: Lexicon) -> Non
         j = i + width
         while j < len(keys) and _honorific_width(keys, j, lex):
             j += _honorific_width(keys, j, lex)
-        if j < len(keys) and ew.never_name(tokens[j].text):
-            continue  # «مستشار قانوني»: a title and what kind, no name
+        if j < len(keys) and (ew.never_name(tokens[j].text) or _verb_like(tokens[j])):
+            continue  # «مستشار قانوني»: a title and what kind, no name; «فريق يردد»: a verb
         end = j
         while end < len(keys) and end - j < MAX_NAME_TOKENS and _name_like(sent.tokens[end], lex):
             end += 1
