@@ -44,7 +44,7 @@ import sys
 import tempfile
 import time
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pycrfsuite
@@ -209,20 +209,22 @@ def train_crf(
 
 def build_news_types(tagger: pycrfsuite.Tagger, tables: WordTables, target: Path) -> None:
     """Each frequent word's usual entity type in the news, as the first tagger reads it."""
-    tokens = 0
-    read: list[Sentence] = []
+
+    def read(lines: Iterable[str]) -> Iterator[Sentence]:
+        tokens = 0
+        for i, line in enumerate(lines):
+            words = line.split()
+            if i % 3 or not words or len(words) > 150:
+                continue
+            yield words, tagger.tag(sentence_features(words, tables))
+            tokens += len(words)
+            if tokens > NEWS_TOKENS:
+                return
+
     with tempfile.TemporaryDirectory() as tmp:
         corpus = corpus_file(Path(tmp))
         with corpus.open(encoding="utf-8") as fh:
-            for i, line in enumerate(fh):
-                words = line.split()
-                if i % 3 or not words or len(words) > 150:
-                    continue
-                read.append((words, tagger.tag(sentence_features(words, tables))))
-                tokens += len(words)
-                if tokens > NEWS_TOKENS:
-                    break
-    write_news_types(read, target)
+            write_news_types(read(fh), target)
 
 
 def write_news_types(sentences: Iterable[Sentence], target: Path) -> None:
@@ -255,8 +257,9 @@ def write_news_types(sentences: Iterable[Sentence], target: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clusters", action="store_true", help="rebuild the word clusters")
-    parser.add_argument("--news-types", action="store_true", help="rebuild the news entity types")
-    parser.add_argument(
+    types = parser.add_mutually_exclusive_group()
+    types.add_argument("--news-types", action="store_true", help="rebuild the news entity types")
+    types.add_argument(
         "--news-types-from",
         type=Path,
         help="rebuild the news entity types from this machine-labelled CoNLL instead",
